@@ -1,0 +1,203 @@
+/**
+ * The one place that talks to WeChat's datacube endpoints: adds the token (through TokenSession),
+ * reads errcodes out of HTTP-200 bodies, retries transient faults with backoff and jitter, waits
+ * out the per-minute quota, refreshes a rejected token once per request, and reports every other
+ * failure as a DatacubeError whose text never contains a secret.
+ */
+import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import { CredentialSettingsError } from './credentialSettings';
+import { describeErrcode, TOKEN_ERRCODES } from './errcodes';
+import { redact } from './redact';
+import { TokenSession } from './TokenSession';
+
+export interface RetryOptions {
+	/** Attempts per request for transient faults (busy, 5xx, resets, timeouts, non-JSON). */
+	maxAttempts: number;
+	/** First backoff delay; doubles each attempt, with jitter. */
+	retryDelayMs: number;
+	/** Wait after WeChat's per-minute quota error (45011). */
+	quotaWaitMs: number;
+	/** Per-request timeout. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+	maxAttempts: 5,
+	retryDelayMs: 1000,
+	quotaWaitMs: 60_000,
+	timeoutMs: 30_000,
+};
+
+export type DatacubeErrorKind = 'fatal' | 'rangeRejected' | 'exhausted';
+
+export class DatacubeError extends Error {
+	constructor(
+		readonly kind: DatacubeErrorKind,
+		message: string,
+		readonly description: string,
+		readonly errcode?: number,
+		readonly httpCode?: string,
+	) {
+		super(message);
+		this.name = 'DatacubeError';
+	}
+}
+
+type Outcome =
+	| { list: unknown[] }
+	| { errcode: number; errmsg: string; generation: number }
+	| { transient: string }
+	| { fatal: DatacubeError };
+
+function causeChain(error: unknown): unknown[] {
+	const chain: unknown[] = [];
+	let current: unknown = error;
+	while (current && chain.length < 8) {
+		chain.push(current);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return chain;
+}
+
+function named<T>(error: unknown, name: string): T | undefined {
+	return causeChain(error).find((entry) => (entry as Error)?.name === name) as T | undefined;
+}
+
+function networkReason(error: unknown): string {
+	for (const entry of causeChain(error)) {
+		const code = (entry as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z]+/.test(code)) return code;
+	}
+	return error instanceof Error ? error.message : String(error);
+}
+
+export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
+	const exponential = Math.min(baseMs * 2 ** (attempt - 1), 30_000);
+	return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+
+export class DatacubeClient {
+	readonly session: TokenSession;
+	/** Counters for logs and tests. */
+	readonly stats = { requests: 0, retries: 0, tokenRefreshes: 0 };
+
+	constructor(ctx: IExecuteFunctions) {
+		this.session = new TokenSession(ctx);
+	}
+
+	private clean(text: string): string {
+		return redact(text, this.session.secrets());
+	}
+
+	/** POST /datacube/<endpoint> for one window; resolves with WeChat's `list`. */
+	async fetchList(
+		endpoint: string,
+		beginDate: string,
+		endDate: string,
+		retry: RetryOptions = DEFAULT_RETRY,
+	): Promise<unknown[]> {
+		const body = { begin_date: beginDate, end_date: endDate };
+		let tokenRetried = false;
+		let lastReason = '';
+		for (let attempt = 1; attempt <= retry.maxAttempts; ) {
+			const outcome = await this.once(`/datacube/${endpoint}`, body, retry.timeoutMs);
+			if ('list' in outcome) return outcome.list;
+			if ('fatal' in outcome) throw outcome.fatal;
+			if ('transient' in outcome) {
+				lastReason = outcome.transient;
+				attempt++;
+				if (attempt <= retry.maxAttempts) await this.pause(backoffDelay(attempt - 1, retry.retryDelayMs));
+				continue;
+			}
+			const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg));
+			if (info.action === 'refreshToken' && TOKEN_ERRCODES.has(outcome.errcode) && !tokenRetried) {
+				tokenRetried = true;
+				this.stats.tokenRefreshes++;
+				this.session.invalidate(outcome.generation);
+				continue;
+			}
+			if (info.action === 'retry' || info.action === 'waitForNextMinute') {
+				lastReason = info.message;
+				attempt++;
+				if (attempt <= retry.maxAttempts) {
+					await this.pause(
+						info.action === 'waitForNextMinute'
+							? retry.quotaWaitMs
+							: backoffDelay(attempt - 1, retry.retryDelayMs),
+					);
+				}
+				continue;
+			}
+			throw new DatacubeError(
+				info.action === 'splitWindow' ? 'rangeRejected' : 'fatal',
+				info.message,
+				info.description,
+				outcome.errcode,
+			);
+		}
+		throw new DatacubeError(
+			'exhausted',
+			`WeChat kept failing after ${retry.maxAttempts} attempts: ${lastReason}`,
+			'A temporary fault that did not clear. Run again later, or raise Max Attempts / Retry Delay in the node options.',
+		);
+	}
+
+	private async pause(ms: number): Promise<void> {
+		this.stats.retries++;
+		if (ms > 0) await sleep(ms);
+	}
+
+	private async once(path: string, body: IDataObject, timeoutMs: number): Promise<Outcome> {
+		let sent: { generation: number; response: IN8nHttpFullResponse };
+		this.stats.requests++;
+		try {
+			sent = await this.session.send(path, { method: 'POST', body, json: true, timeout: timeoutMs });
+		} catch (error) {
+			const tokenError = named<{ message: string; description: string; errcode?: number; transient: boolean }>(
+				error,
+				'WeChatTokenError',
+			);
+			if (tokenError) {
+				if (tokenError.transient) return { transient: this.clean(tokenError.message) };
+				return {
+					fatal: new DatacubeError('fatal', this.clean(tokenError.message), this.clean(tokenError.description), tokenError.errcode),
+				};
+			}
+			const settings = named<CredentialSettingsError>(error, 'CredentialSettingsError');
+			if (settings) return { fatal: new DatacubeError('fatal', settings.message, settings.hint) };
+			return { transient: this.clean(`could not reach WeChat (${networkReason(error)})`) };
+		}
+		const { response, generation } = sent;
+		const status = response.statusCode;
+		if (status >= 500 || status === 429) return { transient: `HTTP ${status} from ${this.session.baseUrl}` };
+		if (status >= 400) {
+			return {
+				fatal: new DatacubeError(
+					'fatal',
+					`HTTP ${status} from ${this.session.baseUrl}${path}`,
+					"Check the credential's Base URL: it must be https://api.weixin.qq.com or a proxy that forwards /datacube/ and /cgi-bin/ to it.",
+					undefined,
+					String(status),
+				),
+			};
+		}
+		let answer: unknown = response.body;
+		if (typeof answer === 'string') {
+			try {
+				answer = JSON.parse(answer);
+			} catch {
+				return { transient: `a non-JSON answer from ${this.session.baseUrl} (a proxy error page?)` };
+			}
+		}
+		const json = (answer ?? {}) as IDataObject;
+		if (typeof json.errcode === 'number' && json.errcode !== 0) {
+			return { errcode: json.errcode, errmsg: String(json.errmsg ?? ''), generation };
+		}
+		if (!Array.isArray(json.list)) {
+			return {
+				fatal: new DatacubeError('fatal', `WeChat answered ${path} without a list`, this.clean(JSON.stringify(json).slice(0, 300))),
+			};
+		}
+		return { list: json.list };
+	}
+}
