@@ -1,0 +1,51 @@
+'use strict';
+// Control routes under /__sim/ so a simulator started by cli.js in another process can be
+// driven like the in-process object (never logged in sim.log). Disable with { control: false }.
+//   GET  /__sim/state                      -> { url, appId, tokensIssued, datacubeCalls, today, yesterday, options }
+//   GET  /__sim/log                        -> { log: [...] }
+//   POST /__sim/reset-log                  -> { ok: true }
+//   POST /__sim/expire-tokens              -> { ok: true }
+//   POST /__sim/options   {partial}        -> { ok: true, options }   (same keys as sim.setOptions)
+//   GET  /__sim/expected?endpoint=&begin=&end= -> { list: [...] }  (sim.expectedRows)
+
+const reply = (body, status = 200) => ({ status, type: 'application/json', text: JSON.stringify(body) });
+
+async function handleControl(state, req, url, raw) {
+  const sim = state.api;
+  const action = `${req.method} ${url.pathname.slice('/__sim/'.length)}`;
+  try {
+    switch (action) {
+      case 'GET state':
+        return reply({
+          url: sim.url,
+          appId: sim.appId,
+          tokensIssued: sim.tokensIssued,
+          datacubeCalls: sim.datacubeCalls,
+          today: sim.today(),
+          yesterday: sim.yesterday(),
+          options: sim.options,
+        });
+      case 'GET log':
+        return reply({ log: sim.log });
+      case 'POST reset-log':
+        sim.resetLog();
+        return reply({ ok: true });
+      case 'POST expire-tokens':
+        sim.expireTokens();
+        return reply({ ok: true });
+      case 'POST options':
+        sim.setOptions(JSON.parse(raw || '{}'));
+        return reply({ ok: true, options: sim.options });
+      case 'GET expected': {
+        const q = url.searchParams;
+        return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end')) });
+      }
+      default:
+        return reply({ errcode: 404, errmsg: 'not found' }, 404);
+    }
+  } catch (err) {
+    return reply({ error: String(err && err.message ? err.message : err) }, 400);
+  }
+}
+
+module.exports = { handleControl };

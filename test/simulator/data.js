@@ -1,0 +1,130 @@
+'use strict';
+// Deterministic, realistic-looking statistics. Every number is a pure function of
+// (endpoint, period label, hour, type/interval), so any two calls agree exactly.
+
+const { ENDPOINTS, DATA_START, formatDate, labelsInRequest, labelsCovering } = require('./rules');
+
+/** FNV-1a + murmur finaliser -> uniform number in [0,1). */
+function unit(...parts) {
+  const s = parts.join('|');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+// msg_type: share of senders, chance of appearing in a day, messages per sender range.
+const TYPES = [
+  { type: 1, share: 0.62, p: 1, ratio: [1.5, 3.2] }, // text: always present
+  { type: 2, share: 0.2, p: 0.9, ratio: [1.1, 1.8] }, // image
+  { type: 3, share: 0.12, p: 0.7, ratio: [1.2, 2.4] }, // voice
+  { type: 4, share: 0.03, p: 0.3, ratio: [1.0, 1.3] }, // video
+  { type: 6, share: 0.03, p: 0.25, ratio: [1.0, 1.2] }, // link from a third-party app
+];
+// count_interval 1 (1-5 msgs), 2 (6-10), 3 (>10); 0 is never reported.
+const INTERVALS = [
+  { interval: 1, p: 1 },
+  { interval: 2, p: 0.97 },
+  { interval: 3, p: 0.9 },
+];
+const DIST_SHARES = { day: [0.72, 0.17, 0.11], week: [0.55, 0.25, 0.2], month: [0.45, 0.25, 0.3] };
+// Distinct senders in a period relative to one day, and messages multiplier.
+const PERIOD = { day: { users: 1, msgs: 1 }, week: { users: 2.8, msgs: 2.5 }, month: { users: 7, msgs: 4.3 } };
+const WEEKDAY = [1.0, 1.02, 1.0, 0.98, 0.95, 0.8, 0.78]; // Monday..Sunday
+// Share of a day's senders active in each hour (sums to ~1.3: people write in several hours).
+const HOURS = [
+  0.02, 0.012, 0.006, 0.004, 0.003, 0.005, 0.012, 0.03, 0.055, 0.07, 0.075, 0.072,
+  0.065, 0.06, 0.068, 0.072, 0.07, 0.065, 0.06, 0.07, 0.08, 0.08, 0.06, 0.035,
+];
+
+/** Typical daily senders on a day: slow growth, weekly rhythm, daily noise. */
+function audience(day) {
+  const growth = 1 + (day - DATA_START) / 1500;
+  const weekday = WEEKDAY[(((day + 3) % 7) + 7) % 7];
+  return 600 * growth * weekday * (0.85 + 0.3 * unit('aud', day));
+}
+
+function msgRows(name, grain, label) {
+  const date = formatDate(label);
+  const per = PERIOD[grain === 'hour' ? 'day' : grain];
+  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label);
+  const hours = grain === 'hour' ? HOURS.map((_, h) => h) : [null];
+  const rows = [];
+  for (const h of hours) {
+    for (const t of TYPES) {
+      const k = [name, date, h, t.type];
+      const present = t.p >= 1 || unit(...k, 'p') < Math.min(1, t.p * (grain === 'day' || grain === 'hour' ? 1 : 2));
+      if (!present) continue;
+      const hourShare = h === null ? 1 : HOURS[h] * 1.3;
+      const users = Math.round(base * per.users * t.share * hourShare * (0.7 + 0.6 * unit(...k, 'u')));
+      if (users <= 0) continue;
+      const ratio = t.ratio[0] + (t.ratio[1] - t.ratio[0]) * unit(...k, 'r');
+      const count = users + Math.round(users * (ratio * per.msgs - 1));
+      const row = { ref_date: date };
+      if (h !== null) row.ref_hour = h * 100;
+      rows.push(Object.assign(row, { msg_type: t.type, msg_user: users, msg_count: Math.max(users, count) }));
+    }
+  }
+  return rows;
+}
+
+function distRows(name, grain, label) {
+  const date = formatDate(label);
+  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label);
+  const total = base * PERIOD[grain].users * (0.9 + 0.2 * unit(name, date, 'total'));
+  const rows = [];
+  INTERVALS.forEach((iv, i) => {
+    if (iv.p < 1 && unit(name, date, iv.interval, 'p') >= iv.p) return;
+    const users = Math.max(1, Math.round(total * DIST_SHARES[grain][i] * (0.85 + 0.3 * unit(name, date, iv.interval))));
+    rows.push({ ref_date: date, count_interval: iv.interval, msg_user: users });
+  });
+  return rows;
+}
+
+const cache = new Map(); // `${name}|${label}` -> frozen rows (pure function, so safe to share)
+
+/** Rows of one period (day / week / month label). Nothing before 2014-12-01. Shared: do not mutate. */
+function periodRows(name, label) {
+  const ep = ENDPOINTS[name];
+  if (!ep || label < DATA_START) return [];
+  const key = `${name}|${label}`;
+  let rows = cache.get(key);
+  if (!rows) {
+    rows = ep.kind === 'dist' ? distRows(name, ep.grain, label) : msgRows(name, ep.grain, label);
+    rows.forEach(Object.freeze);
+    if (cache.size >= 20000) cache.clear();
+    cache.set(key, Object.freeze(rows));
+  }
+  return rows;
+}
+
+function compareRows(a, b) {
+  if (a.ref_date !== b.ref_date) return a.ref_date < b.ref_date ? -1 : 1;
+  const ha = a.ref_hour || 0;
+  const hb = b.ref_hour || 0;
+  if (ha !== hb) return ha - hb;
+  return (a.msg_type ?? a.count_interval) - (b.msg_type ?? b.count_interval);
+}
+
+/** The list WeChat returns for a (validated) request [begin,end] on China date `today`. */
+function responseRows(name, begin, end, today) {
+  const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
+  return labelsInRequest(grain, begin, end, today).flatMap((l) => periodRows(name, l));
+}
+
+/** What a perfect client should output for a user range [begin,end] (day numbers). */
+function coveringRows(name, begin, end, today) {
+  const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
+  return labelsCovering(grain, begin, end, today)
+    .flatMap((l) => periodRows(name, l).map((r) => ({ ...r })))
+    .sort(compareRows);
+}
+
+module.exports = { unit, periodRows, responseRows, coveringRows, compareRows };

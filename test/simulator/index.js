@@ -1,0 +1,134 @@
+'use strict';
+// Local simulator of the WeChat Official Account token + datacube message-summary APIs.
+// const { startSimulator } = require('./test/simulator'); const sim = await startSimulator({ port: 0 });
+
+const http = require('http');
+const rules = require('./rules');
+const data = require('./data');
+const { TokenStore } = require('./tokens');
+const { faultPicker, mulberry32, FAULT_KINDS } = require('./faults');
+const { createHandler } = require('./server');
+
+const { ENDPOINTS, parseDate, formatDate, chinaToday } = rules;
+
+const SIM_DEFAULTS = Object.freeze({
+  port: 0,
+  appId: 'wx0000000000sim01',
+  appSecret: 'sim-secret-0123456789abcdef',
+  now: () => Date.now(),
+  latencyMs: 0,
+  tokenTtlSeconds: 7200,
+  expireTokenEvery: 0,
+  spans: Object.freeze({}),
+  faults: Object.freeze({ rate: 0, seed: 1, kinds: Object.freeze(['busy', 'minuteQuota']) }),
+  forceErrcode: null,
+  ipWhitelisted: true,
+  shuffle: false, // answer datacube rows in a seeded shuffled order
+  shuffleSeed: 7,
+  control: true, // serve the /__sim/ control routes (see control.js)
+});
+
+/** Options that sim.setOptions() may change while running. */
+const RUNTIME_KEYS = ['latencyMs', 'faults', 'forceErrcode', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
+
+function checkSpans(spans) {
+  for (const [name, span] of Object.entries(spans || {})) {
+    if (!ENDPOINTS[name]) throw new Error(`spans: unknown endpoint ${name}`);
+    if (!Number.isInteger(span) || span < 1) throw new Error(`spans.${name} must be a positive integer`);
+  }
+  return { ...spans };
+}
+
+function parseDay(s, what) {
+  const day = parseDate(s);
+  if (day === null) throw new Error(`${what} must be a real date YYYY-MM-DD, got ${s}`);
+  return day;
+}
+
+/** Rows a perfect client should output for the user range [begin,end] as seen at instant nowMs. */
+function expectedRows(endpoint, begin, end, nowMs = Date.now()) {
+  if (!ENDPOINTS[endpoint]) throw new Error(`unknown endpoint ${endpoint}`);
+  const b = parseDay(begin, 'begin');
+  const e = parseDay(end, 'end');
+  return data.coveringRows(endpoint, b, e, chinaToday(nowMs));
+}
+
+async function startSimulator(options = {}) {
+  const opts = { ...SIM_DEFAULTS, ...options };
+  opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
+  opts.spans = checkSpans(opts.spans);
+  const state = {
+    opts,
+    tokens: new TokenStore(() => opts.now(), opts.tokenTtlSeconds),
+    log: [],
+    pickFault: faultPicker(opts.faults),
+    shuffleRnd: mulberry32(opts.shuffleSeed),
+    datacubeCalls: 0,
+    callsForExpiry: 0,
+    timers: new Set(),
+    api: null,
+  };
+
+  const server = http.createServer({ keepAlive: true }, createHandler(state));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  let closing = null;
+  const sim = {
+    url: `http://127.0.0.1:${server.address().port}`,
+    port: server.address().port,
+    appId: opts.appId,
+    appSecret: opts.appSecret,
+    log: state.log,
+    get tokensIssued() {
+      return state.tokens.issued;
+    },
+    get datacubeCalls() {
+      return state.datacubeCalls;
+    },
+    /** Current options (without the clock function). */
+    get options() {
+      const { now, ...rest } = opts;
+      return JSON.parse(JSON.stringify(rest));
+    },
+    /** Today / yesterday in China time by the simulator clock, 'YYYY-MM-DD'. */
+    today: () => formatDate(chinaToday(opts.now())),
+    yesterday: () => formatDate(chinaToday(opts.now()) - 1),
+    expireTokens: () => state.tokens.expireAll(),
+    resetLog: () => {
+      state.log.length = 0;
+    },
+    setOptions(partial) {
+      for (const key of Object.keys(partial || {})) {
+        if (!RUNTIME_KEYS.includes(key)) throw new Error(`setOptions: ${key} cannot be changed at runtime`);
+      }
+      const p = { ...partial };
+      if (p.faults) {
+        p.faults = { ...SIM_DEFAULTS.faults, ...p.faults };
+        state.pickFault = faultPicker(p.faults); // restarts the seeded sequence
+      }
+      if (p.spans) p.spans = checkSpans(p.spans);
+      if ('expireTokenEvery' in p) state.callsForExpiry = 0;
+      Object.assign(opts, p);
+    },
+    expectedRows: (endpoint, begin, end) => expectedRows(endpoint, begin, end, opts.now()),
+    close() {
+      if (!closing) {
+        for (const t of state.timers) clearTimeout(t);
+        state.timers.clear();
+        closing = new Promise((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+      }
+      return closing;
+    },
+  };
+  state.api = sim;
+  return sim;
+}
+
+module.exports = { startSimulator, SIM_DEFAULTS, ENDPOINTS, FAULT_KINDS, expectedRows, rules, data };

@@ -1,0 +1,124 @@
+'use strict';
+// Calendar rules of the WeChat datacube API, done as whole-day numbers in UTC
+// (day 0 = 1970-01-01) so the machine's TZ never matters. China is UTC+8 with no DST.
+
+const DAY_MS = 86400000;
+const CHINA_OFFSET_MS = 8 * 3600000;
+
+/** The seven message-summary endpoints: max span (days, inclusive), grain and row kind. */
+const ENDPOINTS = Object.freeze({
+  getupstreammsg: { span: 7, grain: 'day', kind: 'msg' },
+  getupstreammsghour: { span: 1, grain: 'hour', kind: 'msg' },
+  getupstreammsgweek: { span: 30, grain: 'week', kind: 'msg' },
+  getupstreammsgmonth: { span: 30, grain: 'month', kind: 'msg' },
+  getupstreammsgdist: { span: 15, grain: 'day', kind: 'dist' },
+  getupstreammsgdistweek: { span: 30, grain: 'week', kind: 'dist' },
+  getupstreammsgdistmonth: { span: 30, grain: 'month', kind: 'dist' },
+});
+
+/** 'YYYY-MM-DD' -> day number, or null when not a real calendar date in that exact format. */
+function parseDate(s) {
+  if (typeof s !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // setUTCFullYear: no 1900+ mapping for years < 100
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+/** day number -> 'YYYY-MM-DD' */
+function formatDate(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in China (UTC+8) for an instant in ms. */
+function chinaToday(nowMs) {
+  return Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS);
+}
+
+/** Monday of the week containing day (weeks run Monday..Sunday). 1970-01-01 was a Thursday. */
+function mondayOf(day) {
+  return day - (((day + 3) % 7) + 7) % 7;
+}
+
+function isMonday(day) {
+  return mondayOf(day) === day;
+}
+
+function firstOfMonth(day) {
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+}
+
+function nextMonthFirst(day) {
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+}
+
+/** The first and last day of the period labelled `label` for a grain. */
+function periodEnd(grain, label) {
+  if (grain === 'week') return label + 6;
+  if (grain === 'month') return nextMonthFirst(label) - 1;
+  return label;
+}
+
+/**
+ * Labels WeChat answers for a request [begin,end] called on `today`: every label date inside
+ * the range (each day; each Monday; each 1st) whose period has ended before today.
+ */
+function labelsInRequest(grain, begin, end, today) {
+  const out = [];
+  for (let l = firstLabelFrom(grain, begin); l <= end; l = nextLabel(grain, l)) {
+    if (periodEnd(grain, l) < today) out.push(l);
+  }
+  return out;
+}
+
+/** Labels of every ended period overlapping [begin,end] (what a perfect client should return). */
+function labelsCovering(grain, begin, end, today) {
+  const start = grain === 'week' ? mondayOf(begin) : grain === 'month' ? firstOfMonth(begin) : begin;
+  return labelsInRequest(grain, start, end, today);
+}
+
+function firstLabelFrom(grain, day) {
+  if (grain === 'week') return isMonday(day) ? day : mondayOf(day) + 7;
+  if (grain === 'month') return firstOfMonth(day) === day ? day : nextMonthFirst(day);
+  return day;
+}
+
+function nextLabel(grain, label) {
+  if (grain === 'week') return label + 7;
+  if (grain === 'month') return nextMonthFirst(label);
+  return label + 1;
+}
+
+/**
+ * Validate a datacube body against the span/date rules.
+ * Returns { errcode: 0, begin, end } or { errcode: 61500|61501 }.
+ */
+function checkRange(body, span, today) {
+  const begin = body && typeof body === 'object' ? parseDate(body.begin_date) : null;
+  const end = body && typeof body === 'object' ? parseDate(body.end_date) : null;
+  if (begin === null || end === null) return { errcode: 61500 };
+  if (end < begin || end - begin >= span || end >= today) return { errcode: 61501 };
+  return { errcode: 0, begin, end };
+}
+
+module.exports = {
+  DAY_MS,
+  ENDPOINTS,
+  DATA_START: parseDate('2014-12-01'),
+  parseDate,
+  formatDate,
+  chinaToday,
+  mondayOf,
+  firstOfMonth,
+  periodEnd,
+  labelsInRequest,
+  labelsCovering,
+  checkRange,
+};
