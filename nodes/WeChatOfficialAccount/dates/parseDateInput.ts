@@ -6,7 +6,8 @@
 import { isRealDate, type Day } from './calendar';
 import { PlanError } from './PlanError';
 
-const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$)/;
+const ISO_PREFIX =
+	/^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$)/;
 
 interface LuxonLike {
 	isValid: boolean;

@@ -1,0 +1,63 @@
+import { findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
+import { planRequests } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
+import { collectRows, RowShapeError } from '../../nodes/WeChatOfficialAccount/rows/collectRows';
+
+const NOW = Date.parse('2026-11-25T12:00:00+08:00');
+const plan = (operation: string, begin: string, end: string) =>
+	planRequests(findApi(operation) as DatacubeApi, { dateRange: 'custom', beginDate: begin, endDate: end }, NOW);
+
+describe('collectRows', () => {
+	it('merges windows, drops duplicates and rows outside the range, sorts by date, hour, type', () => {
+		const hourly = plan('getHourly', '2024-03-01', '2024-03-02');
+		const rows = collectRows(
+			hourly,
+			[
+				[
+					{ ref_date: '2024-03-02', ref_hour: 100, msg_type: 2, msg_user: 1, msg_count: 2 },
+					{ ref_date: '2024-03-01', ref_hour: 2300, msg_type: 1, msg_user: 3, msg_count: 4 },
+					{ ref_date: '2024-03-01', ref_hour: 0, msg_type: 6, msg_user: 5, msg_count: 6 },
+				],
+				[
+					{ ref_date: '2024-03-01', ref_hour: 2300, msg_type: 1, msg_user: 3, msg_count: 4 },
+					{ ref_date: '2024-03-03', ref_hour: 0, msg_type: 1, msg_user: 9, msg_count: 9 },
+				],
+			],
+			{ addReadableFields: true },
+		);
+		expect(rows).toEqual([
+			{ ref_date: '2024-03-01', ref_hour: 0, msg_type: 6, msg_user: 5, msg_count: 6, msg_type_name: 'third-party app link', hour: 0, start_time: '2024-03-01T00:00:00+08:00' },
+			{ ref_date: '2024-03-01', ref_hour: 2300, msg_type: 1, msg_user: 3, msg_count: 4, msg_type_name: 'text', hour: 23, start_time: '2024-03-01T23:00:00+08:00' },
+			{ ref_date: '2024-03-02', ref_hour: 100, msg_type: 2, msg_user: 1, msg_count: 2, msg_type_name: 'image', hour: 1, start_time: '2024-03-02T01:00:00+08:00' },
+		]);
+	});
+
+	it('keeps WeChat fields unchanged when readable fields are off', () => {
+		const daily = plan('getDailyDistribution', '2024-03-01', '2024-03-01');
+		const row = { ref_date: '2024-03-01', count_interval: 2, msg_user: 7 };
+		expect(collectRows(daily, [[row]], { addReadableFields: false })).toEqual([row]);
+		expect(collectRows(daily, [[row]], { addReadableFields: true })[0]).toEqual({ ...row, count_interval_label: '6-10' });
+	});
+
+	it('keeps only the planned weeks and adds their last day', () => {
+		const weekly = plan('getWeekly', '2024-01-03', '2024-01-10');
+		const rows = collectRows(
+			weekly,
+			[[
+				{ ref_date: '2024-01-08', msg_type: 1, msg_user: 1, msg_count: 1 },
+				{ ref_date: '2024-01-01', msg_type: 1, msg_user: 1, msg_count: 1 },
+				{ ref_date: '2024-01-03', msg_type: 1, msg_user: 1, msg_count: 1 },
+			]],
+			{ addReadableFields: true },
+		);
+		expect(rows.map((r) => [r.ref_date, r.period_end])).toEqual([
+			['2024-01-01', '2024-01-07'],
+			['2024-01-08', '2024-01-14'],
+		]);
+	});
+
+	it('refuses rows it cannot key instead of dropping them', () => {
+		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
+		expect(() => collectRows(daily, [[{ msg_type: 1 }]], { addReadableFields: true })).toThrow(RowShapeError);
+		expect(() => collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 'x' }]], { addReadableFields: true })).toThrow(/numeric msg_type/);
+	});
+});

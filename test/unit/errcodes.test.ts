@@ -1,0 +1,71 @@
+import { describeErrcode } from '../../nodes/WeChatOfficialAccount/transport/errcodes';
+import { redact } from '../../nodes/WeChatOfficialAccount/transport/redact';
+import { backoffDelay } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
+
+describe('describeErrcode', () => {
+	it.each([
+		[-1, 'retry'],
+		[40001, 'refreshToken'],
+		[40014, 'refreshToken'],
+		[42001, 'refreshToken'],
+		[45011, 'waitForNextMinute'],
+		[61501, 'splitWindow'],
+		[41001, 'fail'],
+		[40013, 'fail'],
+		[40125, 'fail'],
+		[40164, 'fail'],
+		[89503, 'fail'],
+		[45009, 'fail'],
+		[48001, 'fail'],
+		[61500, 'fail'],
+		[61503, 'fail'],
+		[99999, 'fail'],
+	])('errcode %i -> %s', (code, action) => {
+		const info = describeErrcode(code, 'something rid: 1234');
+		expect(info.action).toBe(action);
+		expect(info.message).toContain(`errcode ${code}`);
+		expect(info.description).toContain('rid: 1234');
+	});
+
+	it('names the credential field for a wrong AppID or secret', () => {
+		expect(describeErrcode(40013, '').description).toMatch(/AppID field/);
+		expect(describeErrcode(40125, '').description).toMatch(/App Secret field/);
+	});
+
+	it('shows the caller IP that must be whitelisted', () => {
+		const info = describeErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6f1a');
+		expect(info.message).toContain('203.0.113.7');
+		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the IP whitelist/);
+	});
+
+	it('says when the daily quota resets (midnight China time)', () => {
+		const info = describeErrcode(45009, '', Date.parse('2024-03-01T21:00:00+08:00'));
+		expect(info.description).toContain('2024-03-02 00:00 China time, in about 3.0 h');
+	});
+
+	it('explains verification for 48001 and the 08:00 rule for 61503', () => {
+		expect(describeErrcode(48001, '').description).toMatch(/verified/);
+		expect(describeErrcode(61503, '').description).toMatch(/08:00 China time/);
+	});
+});
+
+describe('redact', () => {
+	it('removes secrets given by value and token/secret parameters by shape', () => {
+		const text = redact(
+			'GET https://x/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=TOPSECRET123 failed; body {"access_token":"ABCDEFG123"} MYTOKEN42xyz',
+			['MYTOKEN42xyz'],
+		);
+		expect(text).not.toMatch(/TOPSECRET123|ABCDEFG123|MYTOKEN42xyz/);
+		expect(text).toContain('secret=***');
+		expect(text).toContain('appid=wx1');
+	});
+});
+
+describe('backoffDelay', () => {
+	it('doubles per attempt, with jitter between half and the full delay, capped at 30 s', () => {
+		expect(backoffDelay(1, 1000, () => 0)).toBe(500);
+		expect(backoffDelay(1, 1000, () => 1)).toBe(1000);
+		expect(backoffDelay(3, 1000, () => 1)).toBe(4000);
+		expect(backoffDelay(20, 1000, () => 1)).toBe(30000);
+	});
+});
