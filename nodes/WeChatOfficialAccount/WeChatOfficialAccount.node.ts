@@ -85,6 +85,7 @@ export class WeChatOfficialAccount implements INodeType {
 					now,
 				);
 				const options = readOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+				await client.session.credentials();
 				for (const note of plan.notes) this.logger.info(`WeChat Official Account: ${note}`);
 				const responses = await fetchWindows(client, plan, {
 					...options,

@@ -27,6 +27,6 @@ export function readOptions(options: IDataObject): ItemOptions {
 		maxAttempts: whole(options, 'maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, 1, 10),
 		retryDelayMs: whole(options, 'retryDelayMs', 'Retry Delay (Ms)', DEFAULT_RETRY.retryDelayMs, 0, 600_000),
 		quotaWaitMs: whole(options, 'quotaWaitMs', 'Quota Wait (Ms)', DEFAULT_RETRY.quotaWaitMs, 0, 600_000),
-		timeoutMs: DEFAULT_RETRY.timeoutMs,
+		timeoutMs: whole(options, 'timeoutMs', 'Timeout (Ms)', DEFAULT_RETRY.timeoutMs, 100, 600_000),
 	};
 }

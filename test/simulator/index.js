@@ -22,6 +22,7 @@ const SIM_DEFAULTS = Object.freeze({
   spans: Object.freeze({}),
   faults: Object.freeze({ rate: 0, seed: 1, kinds: Object.freeze(['busy', 'minuteQuota']) }),
   forceErrcode: null,
+  failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
   ipWhitelisted: true,
   shuffle: false, // answer datacube rows in a seeded shuffled order
   shuffleSeed: 7,
@@ -29,7 +30,7 @@ const SIM_DEFAULTS = Object.freeze({
 });
 
 /** Options that sim.setOptions() may change while running. */
-const RUNTIME_KEYS = ['latencyMs', 'faults', 'forceErrcode', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
+const RUNTIME_KEYS = ['latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
 
 function checkSpans(spans) {
   for (const [name, span] of Object.entries(spans || {})) {

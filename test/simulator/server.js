@@ -121,6 +121,10 @@ async function datacubeRoute(state, req, url, rec) {
     const span = o.spans[name] ?? ENDPOINTS[name].span;
     const range = checkRange(parsed.ok ? parsed.value : null, span, today);
     if (range.errcode) return json(wxError(range.errcode));
+    const failOn = o.failOnDate;
+    if (failOn && rec.body && rec.body.begin_date <= failOn.date && failOn.date <= rec.body.end_date) {
+      return json(wxError(failOn.errcode));
+    }
     let rows = responseRows(name, range.begin, range.end, today);
     if (o.shuffle) rows = shuffled(rows, state.shuffleRnd);
     rec.rows = rows.length;

@@ -105,6 +105,14 @@ export const messageSummaryFields: INodeProperties[] = [
 				default: 1000,
 				description: 'First wait before retrying a failed request; it doubles with each attempt, with jitter',
 			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
+				type: 'number',
+				typeOptions: { minValue: 100 },
+				default: 30000,
+				description: 'How long to wait for one answer from WeChat before counting it as a failed attempt',
+			},
 		],
 	},
 ];

@@ -7,6 +7,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { CredentialSettingsError } from './credentialSettings';
 import { describeErrcode, TOKEN_ERRCODES } from './errcodes';
+import { describeNetworkError } from './networkError';
 import { redact } from './redact';
 import { TokenSession } from './TokenSession';
 
@@ -61,14 +62,6 @@ function causeChain(error: unknown): unknown[] {
 
 function named<T>(error: unknown, name: string): T | undefined {
 	return causeChain(error).find((entry) => (entry as Error)?.name === name) as T | undefined;
-}
-
-function networkReason(error: unknown): string {
-	for (const entry of causeChain(error)) {
-		const code = (entry as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z]+/.test(code)) return code;
-	}
-	return error instanceof Error ? error.message : String(error);
 }
 
 export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
@@ -165,7 +158,7 @@ export class DatacubeClient {
 			}
 			const settings = named<CredentialSettingsError>(error, 'CredentialSettingsError');
 			if (settings) return { fatal: new DatacubeError('fatal', settings.message, settings.hint) };
-			return { transient: this.clean(`could not reach WeChat (${networkReason(error)})`) };
+			return { transient: `could not reach ${this.session.baseUrl}: ${describeNetworkError(error)}` };
 		}
 		const { response, generation } = sent;
 		const status = response.statusCode;

@@ -12,7 +12,7 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { checkedBaseUrl, CREDENTIAL_TYPE } from './credentialSettings';
+import { checkedAppCredentials, checkedBaseUrl, CREDENTIAL_TYPE } from './credentialSettings';
 
 export interface SentRequest {
 	/** Token generation the request was sent with (pass to `invalidate`). */
@@ -38,11 +38,13 @@ export class TokenSession {
 		return [String(this.data?.appSecret ?? ''), String(this.data?.accessToken ?? '')];
 	}
 
-	private async credentials(): Promise<ICredentialDataDecryptedObject> {
+	/** Loads and checks the credential once; throws CredentialSettingsError for unusable settings. */
+	async credentials(): Promise<ICredentialDataDecryptedObject> {
 		if (this.data) return this.data;
 		this.loading ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((loaded) => {
 			const copy = { ...loaded };
 			this.baseUrl = checkedBaseUrl(copy);
+			checkedAppCredentials(copy);
 			this.data = copy;
 			return copy;
 		});

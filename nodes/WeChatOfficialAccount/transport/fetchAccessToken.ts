@@ -6,6 +6,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { checkedAppCredentials, checkedBaseUrl } from './credentialSettings';
 import { describeErrcode } from './errcodes';
+import { describeNetworkError } from './networkError';
 import { redact } from './redact';
 
 /** Thrown by preAuthentication; the node's transport recognises it by name through n8n's wrapping. */
@@ -20,10 +21,6 @@ export class WeChatTokenError extends Error {
 		super(message);
 		this.name = 'WeChatTokenError';
 	}
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 export async function fetchAccessToken(
@@ -54,7 +51,7 @@ export async function fetchAccessToken(
 		);
 	} catch (error) {
 		throw new WeChatTokenError(
-			redact(`Could not fetch an access token from ${baseUrl}: ${errorText(error)}`, [appSecret]),
+			`Could not fetch an access token from ${baseUrl}: ${describeNetworkError(error)}`,
 			'Check the credential\'s Base URL and that this n8n server can reach it.',
 			undefined,
 			true,

@@ -1,0 +1,250 @@
+/**
+ * Unattended runs against a flaky WeChat: transient faults, token expiry, windows WeChat rejects,
+ * permanent failures, secrets, and a table of bad inputs — all through n8n's engine and the
+ * simulator on 127.0.0.1.
+ */
+const net = require('net');
+const { createEngine } = require('./harness');
+const { startSimulator } = require('../simulator');
+const { wechatWorkflow } = require('./wechat-workflow');
+const { BAD_INPUTS } = require('./bad-inputs');
+
+const FAST_RETRY = { retryDelayMs: 1, quotaWaitMs: 5, maxAttempts: 10 };
+const WECHAT_FIELDS = ['ref_date', 'ref_hour', 'msg_type', 'msg_user', 'msg_count', 'count_interval'];
+
+let engine;
+let sim;
+const produced = []; // everything any run produced, checked for secrets at the end
+
+function wechatOnly(json) {
+	const out = {};
+	for (const key of WECHAT_FIELDS) if (key in json) out[key] = json[key];
+	return out;
+}
+
+const datacubeCalls = () => sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
+const tokenCalls = () => sim.log.filter((entry) => /token$/.test(entry.endpoint));
+
+function setCredential(extra = {}) {
+	engine.credentials.set('sim', 'weChatOfficialAccountApi', {
+		appId: sim.appId,
+		appSecret: sim.appSecret,
+		baseUrl: sim.url,
+		tokenEndpoint: 'stable',
+		...extra,
+	});
+}
+
+async function run(parameters, more = {}) {
+	const result = await engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });
+	produced.push({ data: result.data, error: result.error, raw: result.error?.raw, nodeErrors: result.nodeErrors });
+	return result;
+}
+
+function serialize(value) {
+	const seen = new WeakSet();
+	return JSON.stringify(value, (key, v) => {
+		if (v instanceof Error) return { name: v.name, message: v.message, stack: v.stack, description: v.description, context: v.context, cause: v.cause };
+		if (v && typeof v === 'object') {
+			if (seen.has(v)) return undefined;
+			seen.add(v);
+		}
+		return v;
+	});
+}
+
+async function closedPort() {
+	const server = net.createServer();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({ shuffle: true });
+	engine = await createEngine();
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+beforeEach(() => {
+	sim.setOptions({ forceErrcode: null, failOnDate: null, expireTokenEvery: 0, ipWhitelisted: true, faults: { rate: 0 }, spans: {}, latencyMs: 0 });
+	sim.expireTokens();
+	setCredential();
+	sim.resetLog();
+});
+
+describe('transient faults and token expiry', () => {
+	it.each([
+		['getDaily', 'getupstreammsg', '2023-01-01', '2024-12-31'],
+		['getHourly', 'getupstreammsghour', '2024-03-01', '2024-04-29'],
+		['getWeekly', 'getupstreammsgweek', '2022-01-01', '2024-12-31'],
+	])('%s %s..%s: 20%% busy/per-minute-quota answers and a token expiring every 25 calls lose no row', async (operation, endpoint, beginDate, endDate) => {
+		sim.setOptions({ faults: { rate: 0.2, seed: 42, kinds: ['busy', 'minuteQuota'] }, expireTokenEvery: 25 });
+		const result = await run({ operation, dateRange: 'custom', beginDate, endDate, options: FAST_RETRY });
+		expect(result.error).toBeUndefined();
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows(endpoint, beginDate, endDate));
+		const faults = datacubeCalls().filter((call) => call.fault);
+		expect(faults.length).toBeGreaterThan(0);
+		expect(datacubeCalls().filter((call) => call.errcode === 42001).length).toBeGreaterThan(0);
+	});
+
+	it('HTTP 500s, proxy error pages and connection resets are retried', async () => {
+		sim.setOptions({ faults: { rate: 0.3, seed: 7, kinds: ['http500', 'nonJson', 'reset'] } });
+		const result = await run({ operation: 'getDaily', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-06-30', options: FAST_RETRY });
+		expect(result.error).toBeUndefined();
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsg', '2024-01-01', '2024-06-30'));
+		expect(new Set(datacubeCalls().filter((call) => call.fault).map((call) => call.fault))).toEqual(new Set(['http500', 'nonJson', 'reset']));
+	});
+
+	it('a request that keeps timing out fails after Max Attempts, naming the cause', async () => {
+		sim.setOptions({ latencyMs: 400 });
+		const result = await run({
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-01-03',
+			options: { ...FAST_RETRY, maxAttempts: 2, timeoutMs: 100 },
+		});
+		expect(result.error.message).toMatch(
+			/^Could not fetch 2024-01-01 to 2024-01-03: WeChat kept failing after 2 attempts: could not reach http:\/\/127\.0\.0\.1:\d+: no answer within the timeout$/,
+		);
+		expect(result.data.WeChat ?? []).toHaveLength(0);
+	});
+});
+
+describe('windows WeChat rejects', () => {
+	it('61501 on a window within the documented span is healed by splitting it, logged once', async () => {
+		sim.setOptions({ spans: { getupstreammsgdistweek: 15 } });
+		const logsBefore = engine.logs.length;
+		const result = await run({ operation: 'getWeeklyDistribution', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-03-31' });
+		expect(result.error).toBeUndefined();
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsgdistweek', '2024-01-01', '2024-03-31'));
+		const rejected = datacubeCalls().filter((call) => call.errcode === 61501);
+		expect(rejected.length).toBeGreaterThanOrEqual(2);
+		const splitLogs = engine.logs.slice(logsBefore).filter((line) => /smaller windows/.test(JSON.stringify(line)));
+		expect(splitLogs).toHaveLength(1);
+	});
+
+	it('a window that fails for good fails the item and says which windows succeeded', async () => {
+		sim.setOptions({ failOnDate: { date: '2024-01-20', errcode: 61503 } });
+		const result = await run(
+			{ dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-31', options: { parallelRequests: 1 } },
+			{ continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.data.WeChat).toHaveLength(1);
+		const { error, description } = result.data.WeChat[0].json;
+		expect(error).toBe('Could not fetch 2024-01-15 to 2024-01-21: WeChat has not finished computing these statistics yet (errcode 61503)');
+		expect(description).toMatch(/after 08:00 China time/);
+		expect(description).toMatch(
+			/2 of 5 request windows succeeded \(2024-01-01 to 2024-01-07, 2024-01-08 to 2024-01-14\); failed: 2024-01-15 to 2024-01-21; not attempted: 2; No rows were output/,
+		);
+	});
+
+	it('45009 (daily quota) fails at once and says when it resets', async () => {
+		sim.setOptions({ forceErrcode: 45009 });
+		const result = await run({ dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-03-31', options: { ...FAST_RETRY, parallelRequests: 1 } });
+		expect(result.error.message).toMatch(/daily API quota .* used up \(errcode 45009\)/);
+		expect(result.error.description).toMatch(/resets at midnight China time \(\d{4}-\d{2}-\d{2} 00:00 China time/);
+		expect(datacubeCalls()).toHaveLength(1);
+	});
+});
+
+describe('secrets', () => {
+	it('the credential refuses plain http:// to a host other than this machine', async () => {
+		setCredential({ baseUrl: 'http://wechat-proxy.internal.example' });
+		const result = await run({ dateRange: 'yesterday' });
+		expect(result.error.message).toMatch(/plain http:\/\/ to wechat-proxy\.internal\.example/);
+		expect(result.error.description).toMatch(/Allow Insecure HTTP/);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	it('an unreachable token endpoint does not leak the secret from the request URL', async () => {
+		setCredential({ baseUrl: `http://127.0.0.1:${await closedPort()}`, tokenEndpoint: 'classic' });
+		const result = await run({ dateRange: 'yesterday', options: { ...FAST_RETRY, maxAttempts: 2 } });
+		expect(result.error.message).toMatch(
+			/^Could not fetch \d{4}-\d{2}-\d{2}: WeChat kept failing after 2 attempts: Could not fetch an access token from http:\/\/127\.0\.0\.1:\d+: the connection was refused$/,
+		);
+	});
+
+	it('a wrong secret over the classic endpoint, a token rejected after refresh, and 40164 leak nothing', async () => {
+		setCredential({ tokenEndpoint: 'classic', appSecret: 'wrong-but-secret-value-123' });
+		await run({ dateRange: 'yesterday' });
+		setCredential();
+		sim.setOptions({ forceErrcode: 40001 });
+		const stale = await run({ dateRange: 'yesterday', options: FAST_RETRY }, { continueOnFail: true });
+		expect(stale.data.WeChat[0].json.error).toMatch(/rejected the access token even after fetching a new one \(errcode 40001\)/);
+		expect(tokenCalls().filter((call) => call.endpoint === 'stable_token')).toHaveLength(2);
+		sim.setOptions({ forceErrcode: null, ipWhitelisted: false });
+		await run({ dateRange: 'yesterday' });
+	});
+
+	it('no App Secret or access token appears in anything any run of this file produced', () => {
+		const tokens = [...new Set(sim.log.map((entry) => entry.token).filter(Boolean))];
+		expect(produced.length).toBeGreaterThan(5);
+		const everything = serialize(produced) + serialize(engine.logs);
+		for (const secret of [...tokens, sim.appSecret, 'wrong-but-secret-value-123']) {
+			expect(everything.includes(secret)).toBe(false);
+		}
+	});
+});
+
+describe('bad inputs fail before any request, naming the field', () => {
+	it.each(BAD_INPUTS.filter((row) => row.parameters).map((row) => [row.input, row]))('%s', async (_, row) => {
+		const alone = await run(row.parameters);
+		expect(alone.error.message).toMatch(exactly(row.message));
+		expect(alone.error.description).toMatch(row.hint);
+		expect(sim.log).toHaveLength(0);
+		if (row.parameters.operation) return; // the operation picker takes no expressions: it cannot differ per item
+
+		const mixed = await engine.run(
+			wechatWorkflow({
+				continueOnFail: true,
+				items: [{ bad: false }, { bad: true }, { bad: false }],
+				parameters: withItemSwitch(row.parameters),
+			}),
+		);
+		produced.push(mixed.data);
+		const out = mixed.data.WeChat;
+		const errors = out.filter((item) => item.json.error);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].pairedItem.item).toBe(1);
+		expect(errors[0].json.error).toMatch(exactly(row.message));
+		expect(new Set(out.filter((item) => !item.json.error).map((item) => item.pairedItem.item))).toEqual(new Set([0, 2]));
+	});
+
+	it.each(BAD_INPUTS.filter((row) => row.credential).map((row) => [row.input, row]))('%s', async (_, row) => {
+		setCredential(row.credential);
+		const result = await run({ dateRange: 'yesterday' });
+		expect(result.error.message).toMatch(exactly(row.message));
+		expect(result.error.description).toMatch(row.hint);
+		expect(sim.log).toHaveLength(0);
+	});
+});
+
+function exactly(message) {
+	return message instanceof RegExp ? message : new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Item 1 gets the bad parameters, items 0 and 2 a valid daily range (options switch value by value). */
+function withItemSwitch(parameters) {
+	const good = { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-02', options: {} };
+	const switched = (bad, okValue) => {
+		const badExpr = typeof bad === 'string' && bad.startsWith('=') ? bad.slice(1).replace(/^\{\{|\}\}$/g, '').trim() : JSON.stringify(bad);
+		return `={{ $json.bad ? ${badExpr} : ${JSON.stringify(okValue)} }}`;
+	};
+	const out = { ...good };
+	for (const [key, bad] of Object.entries(parameters)) {
+		if (key === 'operation') continue; // noDataExpression: the same for every item
+		if (key === 'options') {
+			out.options = Object.fromEntries(Object.entries(bad).map(([name, value]) => [name, switched(value, 4)]));
+			continue;
+		}
+		out[key] = switched(bad, good[key]);
+	}
+	if (parameters.dateRange && parameters.dateRange !== 'custom') out.dateRange = switched(parameters.dateRange, 'custom');
+	return out;
+}
