@@ -7,33 +7,20 @@ const net = require('net');
 const { createEngine } = require('./harness');
 const { startSimulator } = require('../simulator');
 const { wechatWorkflow } = require('./wechat-workflow');
+const helpers = require('./sim-helpers');
+
+const { wechatOnly } = helpers;
 const { BAD_INPUTS } = require('./bad-inputs');
 
 const FAST_RETRY = { retryDelayMs: 1, quotaWaitMs: 5, maxAttempts: 10 };
-const WECHAT_FIELDS = ['ref_date', 'ref_hour', 'msg_type', 'msg_user', 'msg_count', 'count_interval'];
 
 let engine;
 let sim;
 const produced = []; // everything any run produced, checked for secrets at the end
 
-function wechatOnly(json) {
-	const out = {};
-	for (const key of WECHAT_FIELDS) if (key in json) out[key] = json[key];
-	return out;
-}
-
-const datacubeCalls = () => sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
-const tokenCalls = () => sim.log.filter((entry) => /token$/.test(entry.endpoint));
-
-function setCredential(extra = {}) {
-	engine.credentials.set('sim', 'weChatOfficialAccountApi', {
-		appId: sim.appId,
-		appSecret: sim.appSecret,
-		baseUrl: sim.url,
-		tokenEndpoint: 'stable',
-		...extra,
-	});
-}
+const datacubeCalls = () => helpers.datacubeCalls(sim);
+const tokenCalls = () => helpers.tokenCalls(sim);
+const setCredential = (extra) => helpers.setSimCredential(engine, sim, extra);
 
 async function run(parameters, more = {}) {
 	const result = await engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });

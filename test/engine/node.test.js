@@ -6,36 +6,17 @@
 const { createEngine } = require('./harness');
 const { startSimulator } = require('../simulator');
 const { wechatWorkflow } = require('./wechat-workflow');
-const multiItemFixture = require('./fixtures/multi-item-expressions.json');
+const helpers = require('./sim-helpers');
 
-const WECHAT_FIELDS = ['ref_date', 'ref_hour', 'msg_type', 'msg_user', 'msg_count', 'count_interval'];
+const { wechatOnly } = helpers;
+const multiItemFixture = require('./fixtures/multi-item-expressions.json');
 
 let engine;
 let sim;
 
-function wechatOnly(json) {
-	const out = {};
-	for (const key of WECHAT_FIELDS) if (key in json) out[key] = json[key];
-	return out;
-}
-
-function datacubeCalls() {
-	return sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
-}
-
-function tokenCalls() {
-	return sim.log.filter((entry) => entry.endpoint === 'stable_token' || entry.endpoint === 'token');
-}
-
-function setCredential(extra = {}) {
-	engine.credentials.set('sim', 'weChatOfficialAccountApi', {
-		appId: sim.appId,
-		appSecret: sim.appSecret,
-		baseUrl: sim.url,
-		tokenEndpoint: 'stable',
-		...extra,
-	});
-}
+const datacubeCalls = () => helpers.datacubeCalls(sim);
+const tokenCalls = () => helpers.tokenCalls(sim);
+const setCredential = (extra) => helpers.setSimCredential(engine, sim, extra);
 
 async function run(parameters, more = {}) {
 	return engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });
