@@ -1,10 +1,11 @@
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
+// Icons and codex files (*.node.json) next to the compiled nodes, where n8n looks for them.
 task('build:icons', copyIcons);
 
 function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
+	const nodeSource = path.resolve('nodes', '**', '*.{png,svg,node.json}');
 	const nodeDestination = path.resolve('dist', 'nodes');
 	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
 
