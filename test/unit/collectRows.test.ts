@@ -60,4 +60,32 @@ describe('collectRows', () => {
 		expect(() => collectRows(daily, [[{ msg_type: 1 }]], { addReadableFields: true })).toThrow(RowShapeError);
 		expect(() => collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 'x' }]], { addReadableFields: true })).toThrow(/numeric msg_type/);
 	});
+
+	it('orders and de-duplicates shuffled input exactly like a naive sort, keeping the first copy', () => {
+		const hourly = plan('getHourly', '2024-01-01', '2024-01-10');
+		let seed = 12345;
+		const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const lists: Record<string, unknown>[][] = [];
+		for (let l = 0; l < 20; l++) {
+			const list: Record<string, unknown>[] = [];
+			for (let r = 0; r < 300; r++) {
+				const day = 1 + Math.floor(random() * 12); // days 11 and 12 are outside the range
+				list.push({
+					ref_date: `2024-01-${String(day).padStart(2, '0')}`,
+					ref_hour: Math.floor(random() * 24) * 100,
+					msg_type: [1, 2, 3, 4, 6][Math.floor(random() * 5)],
+					msg_user: l,
+					msg_count: r,
+				});
+			}
+			lists.push(list);
+		}
+		const keyOf = (row: Record<string, unknown>) => `${row.ref_date}|${String(row.ref_hour).padStart(4, '0')}|${row.msg_type}`;
+		const naive = new Map<string, Record<string, unknown>>();
+		for (const row of lists.flat()) if (String(row.ref_date) <= '2024-01-10' && !naive.has(keyOf(row))) naive.set(keyOf(row), { ...row });
+		const expected = [...naive.keys()].sort().map((key) => naive.get(key));
+		const rows = collectRows(hourly, lists, { addReadableFields: false });
+		expect(rows).toEqual(expected);
+		expect(rows.length).toBeGreaterThan(1000);
+	});
 });

@@ -23,12 +23,9 @@ export function countIntervalLabel(code: number): string {
 	return COUNT_INTERVAL_LABELS[code] ?? `interval ${code}`;
 }
 
-/** ref_hour 0, 100, ... 2300 -> 0..23 */
-export function hourOf(refHour: number): number {
-	return Math.floor(refHour / 100);
-}
+const HOUR_SUFFIXES = Array.from({ length: 24 }, (_, hour) => `T${hour < 10 ? '0' : ''}${hour}:00:00+08:00`);
 
-/** ISO start of the hour in China time, e.g. 2024-03-01T05:00:00+08:00 */
+/** ISO start of the hour (0-23) in China time, e.g. 2024-03-01T05:00:00+08:00 */
 export function hourStart(refDate: string, hour: number): string {
-	return `${refDate}T${hour < 10 ? '0' : ''}${hour}:00:00+08:00`;
+	return refDate + HOUR_SUFFIXES[hour];
 }
