@@ -1,0 +1,443 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run screenshots: drives the real n8n editor in headless Chromium and saves README screenshots to docs/images/.
+ * It also checks the node end to end: the rows the editor shows come from the simulator and match its data.
+ *
+ *   node scripts/screenshots/take.js [--port 5678] [--sim-port 8787] [--out docs/images] [--check-only]
+ *
+ * Reuses an `npm start` that is already running on --port (logging in with the demo owner), otherwise starts
+ * one with scripts/start/start.js and stops it at the end. Needs Debian's Chromium (/usr/bin/chromium, or
+ * CHROMIUM_PATH) and playwright-core (devDependency); for the Chinese characters in the node description, a CJK
+ * font (Debian: fonts-noto-cjk). Every request the browser makes to a host other than localhost is blocked.
+ *
+ *   operations.png   the node creator with the node's seven actions
+ *   date-range.png   the node with Date Range = Custom, Begin/End Date filled, executed (rows of March 2024)
+ *   output-table.png the demo workflow executed: its output table in the Logs panel
+ * --check-only runs the same steps and checks without writing PNGs.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const { spawn, spawnSync } = require('child_process');
+const start = require('../start/start.js');
+
+const REPO = path.resolve(__dirname, '..', '..');
+// A copy of the demo workflow for (a) and (b), deleted at the end; its name shows in operations.png.
+const SCRATCH_NAME = 'WeChat message statistics';
+const SCRATCH_DESCRIPTION = 'Scratch copy made by scripts/screenshots/take.js; it deletes it when done.';
+const CUSTOM_RANGE = ['2024-03-01', '2024-03-31'];
+const VIEWPORT = { width: 1440, height: 900 };
+const MAX_PNG_BYTES = 400 * 1024;
+const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+const t0 = Date.now();
+const log = (msg) => process.stdout.write(`[screenshots ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let interrupted = false;
+
+function parseArgs(argv) {
+	const o = { port: start.DEFAULTS.port, simPort: start.DEFAULTS.simPort, out: path.join(REPO, 'docs', 'images'), checkOnly: false };
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		const next = () => {
+			if (argv[i + 1] === undefined) throw new Error(`${flag} needs a value`);
+			return argv[++i];
+		};
+		if (flag === '--port') o.port = Number(next());
+		else if (flag === '--sim-port') o.simPort = Number(next());
+		else if (flag === '--out') o.out = path.resolve(next());
+		else if (flag === '--check-only') o.checkOnly = true;
+		else if (flag === '-h' || flag === '--help') {
+			process.stdout.write('usage: node scripts/screenshots/take.js [--port 5678] [--sim-port 8787] [--out docs/images] [--check-only]\n');
+			process.exit(0);
+		} else throw new Error(`unknown argument ${flag}`);
+	}
+	return o;
+}
+
+function loadPlaywright() {
+	try {
+		return require(require.resolve('playwright-core', { paths: [REPO] }));
+	} catch {
+		throw new Error('playwright-core is not installed: run `npm install` (it is a devDependency) or `npm install --no-save playwright-core`');
+	}
+}
+
+function chromiumPath() {
+	const exe = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+	if (!fs.existsSync(exe)) throw new Error(`${exe} not found: install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+	const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+	if (fonts.status === 0 && !fonts.stdout.trim()) log('note: no CJK font installed (apt-get install -y fonts-noto-cjk): 公众号 will show as boxes');
+	return exe;
+}
+
+function getJson(port, urlPath) {
+	return new Promise((resolve, reject) => {
+		http
+			.get({ host: '127.0.0.1', port, path: urlPath, agent: false, timeout: 5000 }, (res) => {
+				let body = '';
+				res.on('data', (c) => (body += c));
+				res.on('end', () => {
+					try {
+						resolve({ status: res.statusCode, json: JSON.parse(body) });
+					} catch {
+						resolve({ status: res.statusCode, json: undefined });
+					}
+				});
+			})
+			.on('timeout', function onTimeout() {
+				this.destroy(new Error('timeout'));
+			})
+			.on('error', reject);
+	});
+}
+
+function postJson(port, urlPath, body) {
+	return new Promise((resolve, reject) => {
+		const data = Buffer.from(JSON.stringify(body));
+		const req = http.request(
+			{ host: '127.0.0.1', port, path: urlPath, method: 'POST', agent: false, timeout: 5000, headers: { 'content-type': 'application/json', 'content-length': data.length } },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode));
+			},
+		);
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
+/** An `npm start` already running on the port (the demo login works)? */
+async function runningStack(opts) {
+	try {
+		const status = await postJson(opts.port, '/rest/login', { emailOrLdapLoginId: start.DEFAULTS.email, password: start.DEFAULTS.password });
+		return status === 200;
+	} catch {
+		return false;
+	}
+}
+
+/** Starts scripts/start/start.js (it does not build: `npm run screenshots` builds first) and waits until it is ready. */
+async function startStack(opts) {
+	const child = spawn(process.execPath, [path.join(REPO, 'scripts', 'start', 'start.js'), '--port', String(opts.port), '--sim-port', String(opts.simPort)], {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		// Own process group: Ctrl-C reaches only this script, which deletes its scratch workflow while n8n still
+		// runs, then stops start.js. (If this script dies, start.js notices its parent is gone and stops too.)
+		detached: true,
+	});
+	child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const echo = (stream, out) => {
+		let buf = '';
+		stream.on('data', (chunk) => {
+			buf += chunk;
+			let nl;
+			while ((nl = buf.indexOf('\n')) >= 0) {
+				const line = buf.slice(0, nl);
+				buf = buf.slice(nl + 1);
+				if (line.startsWith('[start') || /ERROR|WARNING/.test(line)) out.write(`  | ${line}\n`);
+				if (/n8n is ready at /.test(line)) child.emit('ready');
+			}
+		});
+	};
+	echo(child.stdout, process.stdout);
+	echo(child.stderr, process.stderr);
+	await new Promise((resolve, reject) => {
+		child.once('ready', resolve);
+		child.exited.then(({ code, signal }) => reject(new Error(`scripts/start/start.js exited (${signal || code}) before n8n was ready`)));
+	});
+	return child;
+}
+
+async function stopStack(child) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	child.kill('SIGTERM');
+	const result = await Promise.race([child.exited, new Promise((resolve) => setTimeout(resolve, 60000, null).unref())]);
+	if (!result) {
+		log('start.js did not stop within 60 s; sending SIGKILL');
+		child.kill('SIGKILL');
+	}
+}
+
+/** The Chinese-time "last 30 days" the node asks for, per the simulator's clock. */
+function last30Days(yesterday) {
+	const end = new Date(`${yesterday}T00:00:00Z`);
+	const begin = new Date(end.getTime() - 29 * 86400000);
+	return [begin.toISOString().slice(0, 10), yesterday];
+}
+
+async function expectedRows(simPort, begin, end) {
+	const res = await getJson(simPort, `/__sim/expected?endpoint=getupstreammsg&begin=${begin}&end=${end}`);
+	if (res.status !== 200 || !res.json) throw new Error(`simulator /__sim/expected answered ${res.status}`);
+	return res.json.list;
+}
+
+async function datacubeCalls(simPort) {
+	const res = await getJson(simPort, '/__sim/log');
+	return (res.json?.log || []).filter((entry) => String(entry.path).startsWith('/datacube/'));
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	const { chromium } = loadPlaywright();
+	const executablePath = chromiumPath();
+	const base = `http://localhost:${opts.port}`;
+	const expectedActions = require(path.join(REPO, 'dist', 'nodes', 'WeChatOfficialAccount', 'apis.js'))
+		.DATACUBE_APIS.map((api) => api.action)
+		.sort();
+
+	let stack = null;
+	let context = null;
+	let scratchId = null;
+	let profileDir = null;
+	const within = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+	let cleaning = null;
+	const cleanup = () => (cleaning = cleaning || cleanupOnce()); // once, whether from a signal or the end of main
+	const cleanupOnce = async () => {
+		if (context && scratchId) {
+			const id = scratchId;
+			scratchId = null;
+			await within(context.request.post(`${base}/rest/workflows/${id}/archive`, { data: {}, timeout: 10000 }), 11000);
+			await within(context.request.delete(`${base}/rest/workflows/${id}`, { timeout: 10000 }), 11000);
+			log(`deleted the scratch workflow ${id}`);
+		}
+		if (context) {
+			const closing = context;
+			context = null;
+			await within(closing.close(), 20000);
+			log('closed Chromium');
+		}
+		if (profileDir) {
+			try {
+				await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+			} catch (error) {
+				log(`could not delete the Chromium profile ${profileDir}: ${error.code || error.message}`);
+			}
+		}
+		profileDir = null;
+		if (stack) {
+			log('stopping the n8n + simulator this script started');
+			await stopStack(stack);
+			stack = null;
+		}
+	};
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.on(sig, () => {
+			if (interrupted) return;
+			interrupted = true;
+			log(`got ${sig}; cleaning up`);
+			cleanup().finally(() => process.exit(130));
+		});
+	}
+
+	try {
+		if (await runningStack(opts)) {
+			log(`reusing the n8n already running on ${base}`);
+		} else {
+			log(`no n8n on ${base}: starting one with scripts/start/start.js`);
+			stack = await startStack(opts);
+		}
+		const simState = await getJson(opts.simPort, '/__sim/state').catch(() => ({ status: 0 }));
+		if (simState.status !== 200) throw new Error(`no WeChat simulator on 127.0.0.1:${opts.simPort} (pass --sim-port)`);
+
+		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-screenshots-chromium-'));
+		context = await chromium.launchPersistentContext(profileDir, {
+			executablePath,
+			headless: true,
+			args: CHROMIUM_FLAGS,
+			viewport: VIEWPORT,
+			deviceScaleFactor: 1,
+			locale: 'en-US',
+			handleSIGINT: false,
+			handleSIGTERM: false,
+			handleSIGHUP: false,
+		});
+		context.setDefaultTimeout(120000);
+		const blocked = new Set();
+		await context.route('**/*', (route) => {
+			const url = new URL(route.request().url());
+			if (['localhost', '127.0.0.1'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+			blocked.add(url.origin);
+			return route.abort('blockedbyclient');
+		});
+		const page = context.pages()[0] || (await context.newPage());
+
+		// Log in over REST; the session cookie is the browser context's.
+		const login = await context.request.post(`${base}/rest/login`, {
+			data: { emailOrLdapLoginId: start.DEFAULTS.email, password: start.DEFAULTS.password },
+		});
+		if (login.status() !== 200) throw new Error(`POST /rest/login answered ${login.status()}`);
+		log(`logged in over REST as ${start.DEFAULTS.email}`);
+
+		// A scratch copy of the demo workflow for (a) and (b): the editor autosaves, and the demo must stay as it is.
+		const list = await (await context.request.get(`${base}/rest/workflows`)).json();
+		for (const wf of list.data || []) {
+			if (wf.name !== SCRATCH_NAME) continue;
+			// a leftover of an interrupted run? (only ours carry this description)
+			const full = await (await context.request.get(`${base}/rest/workflows/${wf.id}`)).json().catch(() => ({}));
+			if (full.data?.description !== SCRATCH_DESCRIPTION) continue;
+			await context.request.post(`${base}/rest/workflows/${wf.id}/archive`, { data: {} });
+			await context.request.delete(`${base}/rest/workflows/${wf.id}`);
+			log(`deleted a scratch workflow left by an interrupted run (${wf.id})`);
+		}
+		const demo = JSON.parse(fs.readFileSync(path.join(REPO, 'scripts', 'start', 'demo-workflow.json'), 'utf8'));
+		const scratch = { ...demo, name: SCRATCH_NAME, description: SCRATCH_DESCRIPTION, nodes: demo.nodes.map(({ id, ...node }) => node) };
+		delete scratch.id;
+		const created = await context.request.post(`${base}/rest/workflows`, { data: scratch });
+		if (created.status() !== 200) throw new Error(`creating the scratch workflow: ${created.status()} ${await created.text()}`);
+		scratchId = (await created.json()).data.id;
+
+		const shot = async (name, what) => {
+			await page.locator('.el-notification .el-notification__closeBtn:visible').evaluateAll((els) => els.forEach((el) => el.click()));
+			await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover effects
+			await sleep(600);
+			if (opts.checkOnly) return log(`checked: ${what}`);
+			fs.mkdirSync(opts.out, { recursive: true });
+			const file = path.join(opts.out, name);
+			await page.screenshot({ path: file });
+			const size = fs.statSync(file).size;
+			log(`saved ${path.relative(REPO, file)} (${Math.round(size / 1024)} KB): ${what}`);
+			if (size > MAX_PNG_BYTES) throw new Error(`${name} is ${Math.round(size / 1024)} KB, over ${MAX_PNG_BYTES / 1024} KB`);
+		};
+		const openWorkflow = async (id) => {
+			await page.goto(`${base}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
+			await page.waitForSelector('[data-test-id="canvas-node"][data-node-name="WeChat Official Account"]');
+			if (/\/signin/.test(page.url())) throw new Error('the editor shows the sign-in page: the REST login cookie was not used');
+		};
+		const wechatNode = '[data-test-id="canvas-node"][data-node-name="WeChat Official Account"]';
+
+		// (a) The node creator: the node's seven actions.
+		await openWorkflow(scratchId);
+		log('editor loaded; (a) opening the node creator');
+		await page.click('[data-test-id="node-creator-plus-button"]');
+		await page.waitForSelector('[data-test-id="node-creator-search-bar"]');
+		await page.keyboard.type('WeChat');
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'WeChat Official Account' }).first().click();
+		await page.locator('[data-test-id="node-creator-category-item"]', { hasText: 'Actions' }).waitFor();
+		const actions = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]');
+		await actions.nth(expectedActions.length - 1).waitFor();
+		let shown = [];
+		for (let i = 0; i < 40; i++) {
+			// the search results slide out while the actions slide in: wait until only the actions are left
+			shown = (await actions.allInnerTexts()).map((t) => t.trim()).sort();
+			if (JSON.stringify(shown) === JSON.stringify(expectedActions)) break;
+			await sleep(250);
+		}
+		if (JSON.stringify(shown) !== JSON.stringify(expectedActions)) {
+			throw new Error(`node creator shows actions ${JSON.stringify(shown)}, expected ${JSON.stringify(expectedActions)}`);
+		}
+		await shot('operations.png', `node creator with the ${shown.length} actions`);
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden' }).catch(() => {});
+
+		// (b) Date Range = Custom with Begin/End Date, executed.
+		log('(b) Date Range = Custom');
+		await page.locator(wechatNode).dblclick();
+		await page.waitForSelector('[data-test-id="ndv"]');
+		await page.click('[data-test-id="parameter-input-dateRange"]');
+		await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*Custom/ }).click();
+		for (const [name, day] of [['beginDate', CUSTOM_RANGE[0]], ['endDate', CUSTOM_RANGE[1]]]) {
+			const input = page.locator(`[data-test-id="parameter-input-${name}"] input`);
+			await input.click();
+			await input.fill(`${day} 00:00:00`);
+			await input.press('Enter');
+			await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+			const value = await input.inputValue();
+			if (!value.startsWith(day)) throw new Error(`${name} shows "${value}" after typing ${day}`);
+		}
+		await page.locator('[data-test-id="node-execute-button"]').click();
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-run-status-success"]').waitFor();
+		const customItems = await itemCount(page.locator('[data-test-id="output-panel"]'));
+		const customExpected = await expectedRows(opts.simPort, ...CUSTOM_RANGE);
+		if (customItems !== customExpected.length) throw new Error(`custom range: the editor shows ${customItems} items, the simulator has ${customExpected.length} rows`);
+		log(`custom range ${CUSTOM_RANGE.join('..')}: ${customItems} items in the editor = ${customExpected.length} rows in the simulator`);
+		await widenOutput(page);
+		await shot('date-range.png', `Date Range = Custom, ${CUSTOM_RANGE.join(' to ')}, ${customItems} items`);
+		await page.click('[data-test-id="ndv-close-button"]');
+
+		// (c) The demo workflow, executed through the editor: its output table.
+		log('(c) executing the demo workflow in the editor');
+		await postJson(opts.simPort, '/__sim/reset-log', {});
+		await openWorkflow(start.DEMO_WORKFLOW_ID);
+		await page.click('[data-test-id="execute-workflow-button"]');
+		await page.locator(`${wechatNode} [data-test-id="canvas-node-status-success"]`).waitFor();
+		const logsPanel = page.locator('[data-test-id="logs-panel"]');
+		if (!(await page.locator('[data-test-id="log-details-output"]').isVisible())) await page.click('[data-test-id="logs-overview-header"]');
+		await page.locator('[data-test-id="log-details-output"]').waitFor();
+		const details = page.locator('[data-test-id="log-details-header"]');
+		if (!/WeChat Official Account/.test(await details.innerText())) {
+			await page.locator('[data-test-id="logs-overview-body"]').getByText('WeChat Official Account').click();
+			await details.filter({ hasText: 'WeChat Official Account' }).waitFor();
+		}
+		const items = await itemCount(logsPanel);
+		const [begin, end] = last30Days(simState.json.yesterday);
+		const expected = await expectedRows(opts.simPort, begin, end);
+		const calls = await datacubeCalls(opts.simPort);
+		const firstRow = (await logsPanel.locator('table tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim());
+		const want = expected[0];
+		if (items !== expected.length || calls.length === 0 || firstRow[0] !== want.ref_date || Number(firstRow[2]) !== want.msg_user) {
+			throw new Error(`demo: ${items} items, first row ${JSON.stringify(firstRow)}, ${calls.length} datacube calls; the simulator has ${expected.length} rows for ${begin}..${end}, first ${JSON.stringify(want)}`);
+		}
+		log(`demo ${begin}..${end}: ${items} items in the editor = ${expected.length} rows in the simulator (first row ${firstRow.slice(0, 4).join(' ')}), ${calls.length} datacube request(s) seen by the simulator`);
+		await enlargeLogs(page);
+		await shot('output-table.png', `demo workflow executed, ${items} items`);
+
+		if (blocked.size) log(`blocked browser requests to: ${[...blocked].join(', ')}`);
+		log('done');
+	} finally {
+		await cleanup();
+	}
+}
+
+/** "99 items" in a run-data pane. */
+async function itemCount(scope) {
+	const text = await scope.locator('[data-test-id="ndv-items-count"], [data-test-id="run-data-item-count"]').first().innerText();
+	const m = /(\d+)\s+items?/.exec(text);
+	if (!m) throw new Error(`no item count in "${text}"`);
+	return Number(m[1]);
+}
+
+/** Drag the NDV's middle panel to the left so the output table has room for all its columns. */
+async function widenOutput(page) {
+	const handle = await page.locator('[data-test-id="panel-drag-button"]').boundingBox();
+	if (!handle) return;
+	const x = handle.x + handle.width / 2;
+	const y = handle.y + handle.height / 2;
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	await page.mouse.move(x - 300, y, { steps: 10 });
+	await page.mouse.up();
+}
+
+/** Make the Logs panel taller (drag its top edge up), then fit the canvas into what is left. */
+async function enlargeLogs(page) {
+	const handle = page.locator('[data-test-id="logs-panel"] [data-test-id="resize-handle"]').first();
+	const panel = (await handle.count()) ? await handle.boundingBox() : await page.locator('[data-test-id="logs-panel"]').boundingBox();
+	if (panel) {
+		await page.mouse.move(panel.x + panel.width / 2, panel.y + Math.min(2, panel.height / 2));
+		await page.mouse.down();
+		await page.mouse.move(panel.x + panel.width / 2, 440, { steps: 10 });
+		await page.mouse.up();
+	}
+	await sleep(500);
+	await page.click('[data-test-id="zoom-to-fit"]').catch(() => {});
+	await sleep(500);
+	await page.click('[data-test-id="zoom-out-button"]').catch(() => {}); // room for the "Execute workflow" button
+	await sleep(500);
+}
+
+main().catch((error) => {
+	if (interrupted) return; // the signal handler cleans up and exits
+	process.stderr.write(`[screenshots] ERROR: ${error.stack || error}\n`);
+	process.exit(1);
+});
