@@ -1,9 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -87,14 +87,14 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		return { accessToken: await fetchAccessToken(this.helpers, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				access_token: '={{$credentials.accessToken}}',
-			},
-		},
-	};
+	/** Adds access_token to the query string (a function: resolving an expression per request costs more). */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.qs = { ...requestOptions.qs, access_token: credentials.accessToken };
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
