@@ -59,6 +59,15 @@ describe('each operation returns every row of its range once, with the fewest re
 		expect(calls.every((call) => call.endpoint === endpoint && call.errcode === 0)).toBe(true);
 	});
 
+	it('gives identical output at Parallel Requests 1 and 10 (shuffled answers, merged deterministically)', async () => {
+		const parameters = { operation: 'getHourly', dateRange: 'custom', beginDate: '2024-05-01', endDate: '2024-05-20' };
+		const one = await run({ ...parameters, options: { parallelRequests: 1 } });
+		const ten = await run({ ...parameters, options: { parallelRequests: 10 } });
+		expect(one.error).toBeUndefined();
+		expect(ten.data.WeChat.map((item) => item.json)).toEqual(one.data.WeChat.map((item) => item.json));
+		expect(one.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsghour', '2024-05-01', '2024-05-20'));
+	});
+
 	it('adds readable fields by default and keeps WeChat fields unchanged', async () => {
 		const result = await run({ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' });
 		const items = result.data.WeChat.map((item) => item.json);
