@@ -10,7 +10,6 @@
  * Dates are whole days since 1970-01-01 in UTC arithmetic; "yesterday" is China time (UTC+8).
  */
 
-const DAY_MS = 86_400_000;
 const FIRST_DATA_DAY = '2014-12-01';
 
 /** Per the README table: operation -> endpoint, span (days per request), grain. */
@@ -24,41 +23,25 @@ const API_RULES = Object.freeze({
 	getMonthlyDistribution: { endpoint: 'getupstreammsgdistmonth', span: 30, grain: 'month' },
 });
 
-function toDay(text) {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-	if (!match) throw new Error(`not a YYYY-MM-DD date: ${text}`);
-	return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
-}
+/** Whole-day calendar arithmetic, shared with the simulator (written from the API rules, not the planner). */
+const { parseDate, formatDate: fromDay, chinaToday, mondayOf, firstOfMonth, periodEnd } = require('../../test/simulator/rules');
 
-function fromDay(day) {
-	return new Date(day * DAY_MS).toISOString().slice(0, 10);
+function toDay(text) {
+	const day = parseDate(text);
+	if (day === null) throw new Error(`not a YYYY-MM-DD date: ${text}`);
+	return day;
 }
 
 function chinaYesterday(nowMs = Date.now()) {
-	return Math.floor((nowMs + 8 * 3_600_000) / DAY_MS) - 1;
-}
-
-/** 1970-01-01 was a Thursday; Monday = 0. */
-function weekdayFromMonday(day) {
-	return (((day + 3) % 7) + 7) % 7;
-}
-
-function firstOfMonth(day) {
-	const d = new Date(day * DAY_MS);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
-}
-
-function firstOfNextMonth(day) {
-	const d = new Date(day * DAY_MS);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+	return chinaToday(nowMs) - 1;
 }
 
 /** Labels (as day numbers) of every completed week/month that overlaps [begin, end]. */
 function completedLabels(grain, begin, end, yesterday) {
 	const labels = [];
-	let label = grain === 'week' ? begin - weekdayFromMonday(begin) : firstOfMonth(begin);
+	let label = grain === 'week' ? mondayOf(begin) : firstOfMonth(begin);
 	while (label <= end) {
-		const next = grain === 'week' ? label + 7 : firstOfNextMonth(label);
+		const next = periodEnd(grain, label) + 1;
 		if (next - 1 <= yesterday) labels.push(label);
 		label = next;
 	}

@@ -17,21 +17,16 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, secr
 	}
 	if (error instanceof RangeFetchError) {
 		const cause = error.cause;
-		const description = `${cause instanceof DatacubeError ? cause.description : ''} ${error.summary()}`.trim();
-		const errcode = cause instanceof DatacubeError ? cause.errcode : undefined;
-		if (cause instanceof CredentialSettingsError) {
-			return new NodeOperationError(node, clean(error.message), { itemIndex, description: clean(`${cause.hint} ${error.summary()}`) });
-		}
 		if (!(cause instanceof DatacubeError)) {
-			return new NodeOperationError(node, clean(error.message), { itemIndex, description: clean(description) });
+			return new NodeOperationError(node, clean(error.message), { itemIndex, description: clean(error.summary()) });
 		}
 		const response: JsonObject = { message: clean(cause.message) };
-		if (errcode !== undefined) response.errcode = errcode;
+		if (cause.errcode !== undefined) response.errcode = cause.errcode;
 		return new NodeApiError(node, response, {
 			itemIndex,
 			message: clean(error.message),
-			description: clean(description),
-			httpCode: cause.httpCode ?? (errcode !== undefined ? String(errcode) : undefined),
+			description: clean(`${cause.description} ${error.summary()}`),
+			httpCode: cause.httpCode ?? (cause.errcode !== undefined ? String(cause.errcode) : undefined),
 		});
 	}
 	if (error instanceof RowShapeError) {

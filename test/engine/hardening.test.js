@@ -4,8 +4,6 @@
  * simulator on 127.0.0.1.
  */
 const net = require('net');
-const { createEngine } = require('./harness');
-const { startSimulator } = require('../simulator');
 const { wechatWorkflow } = require('./wechat-workflow');
 const helpers = require('./sim-helpers');
 
@@ -48,20 +46,9 @@ async function closedPort() {
 	return port;
 }
 
-beforeAll(async () => {
-	sim = await startSimulator({ shuffle: true });
-	engine = await createEngine();
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.setOptions({ forceErrcode: null, failOnDate: null, expireTokenEvery: 0, ipWhitelisted: true, faults: { rate: 0 }, spans: {}, latencyMs: 0 });
-	sim.expireTokens();
-	setCredential();
-	sim.resetLog();
+const suite = helpers.useSimulatorAndEngine();
+beforeAll(() => {
+	({ sim, engine } = suite);
 });
 
 describe('transient faults and token expiry', () => {

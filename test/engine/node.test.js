@@ -3,8 +3,6 @@
  * simulator on 127.0.0.1: every operation end to end, multi-item input, continueOnFail, token
  * reuse and refresh, WeChat errors, and that no secret reaches the output.
  */
-const { createEngine } = require('./harness');
-const { startSimulator } = require('../simulator');
 const { wechatWorkflow } = require('./wechat-workflow');
 const helpers = require('./sim-helpers');
 
@@ -22,20 +20,9 @@ async function run(parameters, more = {}) {
 	return engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });
 }
 
-beforeAll(async () => {
-	sim = await startSimulator({ shuffle: true });
-	engine = await createEngine();
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.setOptions({ forceErrcode: null, expireTokenEvery: 0, ipWhitelisted: true, faults: { rate: 0 } });
-	sim.expireTokens();
-	setCredential();
-	sim.resetLog();
+const suite = helpers.useSimulatorAndEngine();
+beforeAll(() => {
+	({ sim, engine } = suite);
 });
 
 describe('each operation returns every row of its range once, with the fewest requests', () => {

@@ -21,4 +21,29 @@ function setSimCredential(engine, sim, extra = {}) {
 	});
 }
 
-module.exports = { wechatOnly, datacubeCalls, tokenCalls, setSimCredential };
+/**
+ * Registers a suite's shared simulator and engine: started once, and before each test the
+ * simulator's runtime options are back to normal, tokens expired, the log empty and the
+ * credential pointing at it. Returns an object whose `sim` and `engine` are set in beforeAll.
+ */
+function useSimulatorAndEngine() {
+	const { startSimulator } = require('../simulator');
+	const { createEngine } = require('./harness');
+	const suite = {};
+	beforeAll(async () => {
+		suite.sim = await startSimulator({ shuffle: true });
+		suite.engine = await createEngine();
+	});
+	afterAll(async () => {
+		await suite.sim.close();
+	});
+	beforeEach(() => {
+		suite.sim.setOptions({ forceErrcode: null, failOnDate: null, expireTokenEvery: 0, ipWhitelisted: true, faults: { rate: 0 }, spans: {}, latencyMs: 0 });
+		suite.sim.expireTokens();
+		setSimCredential(suite.engine, suite.sim);
+		suite.sim.resetLog();
+	});
+	return suite;
+}
+
+module.exports = { wechatOnly, datacubeCalls, tokenCalls, setSimCredential, useSimulatorAndEngine };

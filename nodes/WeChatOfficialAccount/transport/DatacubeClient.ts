@@ -6,8 +6,8 @@
  */
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { CredentialSettingsError } from './credentialSettings';
-import { describeErrcode, TOKEN_ERRCODES } from './errcodes';
-import { describeNetworkError } from './networkError';
+import { describeErrcode } from './errcodes';
+import { causeChain, describeNetworkError } from './networkError';
 import { redact } from './redact';
 import { TokenSession } from './TokenSession';
 
@@ -50,16 +50,6 @@ type Outcome =
 	| { transient: string }
 	| { fatal: DatacubeError };
 
-function causeChain(error: unknown): unknown[] {
-	const chain: unknown[] = [];
-	let current: unknown = error;
-	while (current && chain.length < 8) {
-		chain.push(current);
-		current = (current as { cause?: unknown }).cause;
-	}
-	return chain;
-}
-
 function named<T>(error: unknown, name: string): T | undefined {
 	return causeChain(error).find((entry) => (entry as Error)?.name === name) as T | undefined;
 }
@@ -71,8 +61,6 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
 
 export class DatacubeClient {
 	readonly session: TokenSession;
-	/** Counters for logs and tests. */
-	readonly stats = { requests: 0, retries: 0, tokenRefreshes: 0 };
 
 	constructor(ctx: IExecuteFunctions) {
 		this.session = new TokenSession(ctx);
@@ -96,37 +84,30 @@ export class DatacubeClient {
 			const outcome = await this.once(`/datacube/${endpoint}`, body, retry.timeoutMs);
 			if ('list' in outcome) return outcome.list;
 			if ('fatal' in outcome) throw outcome.fatal;
+			let wait: number;
 			if ('transient' in outcome) {
 				lastReason = outcome.transient;
-				attempt++;
-				if (attempt <= retry.maxAttempts) await this.pause(backoffDelay(attempt - 1, retry.retryDelayMs));
-				continue;
-			}
-			const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg));
-			if (info.action === 'refreshToken' && TOKEN_ERRCODES.has(outcome.errcode) && !tokenRetried) {
-				tokenRetried = true;
-				this.stats.tokenRefreshes++;
-				this.session.invalidate(outcome.generation);
-				continue;
-			}
-			if (info.action === 'retry' || info.action === 'waitForNextMinute') {
-				lastReason = info.message;
-				attempt++;
-				if (attempt <= retry.maxAttempts) {
-					await this.pause(
-						info.action === 'waitForNextMinute'
-							? retry.quotaWaitMs
-							: backoffDelay(attempt - 1, retry.retryDelayMs),
+				wait = backoffDelay(attempt, retry.retryDelayMs);
+			} else {
+				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg));
+				if (info.action === 'refreshToken' && !tokenRetried) {
+					tokenRetried = true;
+					this.session.invalidate(outcome.generation);
+					continue;
+				}
+				if (info.action !== 'retry' && info.action !== 'waitForNextMinute') {
+					throw new DatacubeError(
+						info.action === 'splitWindow' ? 'rangeRejected' : 'fatal',
+						info.message,
+						info.description,
+						outcome.errcode,
 					);
 				}
-				continue;
+				lastReason = info.message;
+				wait = info.action === 'waitForNextMinute' ? retry.quotaWaitMs : backoffDelay(attempt, retry.retryDelayMs);
 			}
-			throw new DatacubeError(
-				info.action === 'splitWindow' ? 'rangeRejected' : 'fatal',
-				info.message,
-				info.description,
-				outcome.errcode,
-			);
+			attempt++;
+			if (attempt <= retry.maxAttempts) await this.pause(wait);
 		}
 		throw new DatacubeError(
 			'exhausted',
@@ -136,13 +117,11 @@ export class DatacubeClient {
 	}
 
 	private async pause(ms: number): Promise<void> {
-		this.stats.retries++;
 		if (ms > 0) await sleep(ms);
 	}
 
 	private async once(path: string, body: IDataObject, timeoutMs: number): Promise<Outcome> {
 		let sent: { generation: number; response: IN8nHttpFullResponse };
-		this.stats.requests++;
 		try {
 			sent = await this.session.send(path, { method: 'POST', body, json: true, timeout: timeoutMs });
 		} catch (error) {

@@ -27,8 +27,6 @@ export class TokenSession {
 	private loading: Promise<ICredentialDataDecryptedObject> | undefined;
 	private refreshing: Promise<void> | undefined;
 	private generation = 0;
-	/** How many requests ran n8n's preAuthentication (fetched a token) in this execution. */
-	tokenFetches = 0;
 	baseUrl = '';
 
 	constructor(private readonly ctx: IExecuteFunctions) {}
@@ -82,7 +80,6 @@ export class TokenSession {
 			},
 		) as Promise<IN8nHttpFullResponse>;
 		if (leading) {
-			this.tokenFetches++;
 			const settled = request.then(ignore, ignore);
 			this.refreshing = settled;
 			void settled.then(() => {

@@ -13,8 +13,6 @@ export interface ErrcodeInfo {
 	description: string;
 }
 
-export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
-
 const IP_PATTERN = /invalid ip ([0-9a-fA-F.:]+)/;
 
 function callerIp(errmsg: string): string | undefined {

@@ -17,7 +17,8 @@ const PHRASES: Record<string, string> = {
 	EPIPE: 'the connection was closed while sending',
 };
 
-function chain(error: unknown): unknown[] {
+/** The error and its `cause`s (n8n wraps errors in NodeApiError), at most 8 deep. */
+export function causeChain(error: unknown): unknown[] {
 	const out: unknown[] = [];
 	for (let current = error; current && out.length < 8; current = (current as { cause?: unknown }).cause) {
 		out.push(current);
@@ -26,11 +27,11 @@ function chain(error: unknown): unknown[] {
 }
 
 export function describeNetworkError(error: unknown): string {
-	for (const entry of chain(error)) {
+	for (const entry of causeChain(error)) {
 		const code = (entry as { code?: unknown }).code;
 		if (typeof code === 'string' && PHRASES[code]) return PHRASES[code];
 	}
-	for (const entry of chain(error)) {
+	for (const entry of causeChain(error)) {
 		const message = (entry as { message?: unknown }).message;
 		if (typeof message === 'string') {
 			if (/timeout/i.test(message)) return 'no answer within the timeout';
