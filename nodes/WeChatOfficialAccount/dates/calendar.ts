@@ -1,12 +1,11 @@
 /**
  * Calendar dates in China time (Asia/Shanghai, UTC+8, no daylight saving since 1991). A `Day` is
  * a 'YYYY-MM-DD' string: it sorts lexicographically, is what WeChat sends and expects, and never
- * depends on the machine's time zone. "Which day is it in China" is answered by date-fns with a
- * TZDate; day arithmetic is integer arithmetic on days since 1970-01-01 (proleptic Gregorian),
- * which is exact and fast enough for plans of thousands of windows.
+ * depends on the machine's time zone. China has kept UTC+8 without daylight saving since 1991, so
+ * "which day is it in China" is a fixed offset; day arithmetic is integer arithmetic on days since
+ * 1970-01-01 (proleptic Gregorian), exact and fast enough for plans of thousands of windows.
+ * No date library: the package has no runtime dependencies (n8n's verification requires it).
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 
 export type Day = string;
 
@@ -14,9 +13,20 @@ export const CHINA_TZ = 'Asia/Shanghai';
 /** WeChat keeps no trustworthy data before this day. */
 export const FIRST_DATA_DAY: Day = '2014-12-01';
 
+const DAY_MS = 86_400_000;
+/** China Standard Time, UTC+8, no daylight saving since 1991. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+
 /** The calendar day in China at the given instant. */
 export function chinaDay(instant: Date | number): Day {
-	return format(new TZDate(typeof instant === 'number' ? instant : instant.getTime(), CHINA_TZ), 'yyyy-MM-dd');
+	const ms = typeof instant === 'number' ? instant : instant.getTime();
+	return fromDayNumber(Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS));
+}
+
+/** Milliseconds since midnight China time at the given instant. */
+export function chinaTimeOfDay(instant: Date | number): number {
+	const ms = typeof instant === 'number' ? instant : instant.getTime();
+	return (((ms + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
 }
 
 /** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
