@@ -44,7 +44,7 @@ function addDaysText(text, days) {
  */
 function hourlyPlan(dist, begin, days) {
 	const end = addDaysText(begin, days - 1);
-	const plan = dist.planRequests(dist.findApi('getHourly'), { dateRange: 'custom', beginDate: begin, endDate: end }, Date.UTC(2040, 0, 1));
+	const plan = dist.planRequests(dist.findApi('messageSummary', 'getHourly'), { dateRange: 'custom', beginDate: begin, endDate: end }, Date.UTC(2040, 0, 1));
 	if (plan.windows.length !== days || plan.begin !== begin || plan.end !== end) {
 		throw new Error(`unexpected plan: ${plan.windows.length} windows ${plan.begin}..${plan.end}`);
 	}

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { findApi } from './apis';
 import { planRequests } from './dates/planRequests';
-import { messageSummaryFields, messageSummaryOperations } from './description/messageSummary';
+import { nodeProperties } from './description';
 import { describeWindow, fetchWindows } from './fetchWindows';
 import { readOptions } from './readOptions';
 import { collectRows } from './rows/collectRows';
@@ -37,23 +37,7 @@ export class WeChatOfficialAccount implements INodeType {
 				required: true,
 			},
 		],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Message Summary',
-						value: 'messageSummary',
-					},
-				],
-				default: 'messageSummary',
-			},
-			messageSummaryOperations,
-			...messageSummaryFields,
-		],
+		properties: nodeProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -66,7 +50,7 @@ export class WeChatOfficialAccount implements INodeType {
 			try {
 				const resource = this.getNodeParameter('resource', itemIndex) as string;
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const api = resource === 'messageSummary' ? findApi(operation) : undefined;
+				const api = findApi(resource, operation);
 				if (!api) {
 					throw new NodeOperationError(
 						this.getNode(),

@@ -7,6 +7,8 @@ export type Grain = 'day' | 'hour' | 'week' | 'month';
 export type Measure = 'messages' | 'distribution';
 
 export interface DatacubeApi {
+	/** Node parameter value of the resource: part of saved workflows, never rename. */
+	resource: string;
 	/** Node parameter value: part of saved workflows, never rename. */
 	operation: string;
 	/** Path segment after /datacube/. */
@@ -22,6 +24,7 @@ export interface DatacubeApi {
 
 export const DATACUBE_APIS: readonly DatacubeApi[] = [
 	{
+		resource: 'messageSummary',
 		operation: 'getDaily',
 		endpoint: 'getupstreammsg',
 		span: 7,
@@ -32,6 +35,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users and messages received per day and message type (up to 7 days per request)',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getHourly',
 		endpoint: 'getupstreammsghour',
 		span: 1,
@@ -42,6 +46,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users and messages received per hour and message type (one day per request)',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getWeekly',
 		endpoint: 'getupstreammsgweek',
 		span: 30,
@@ -52,6 +57,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users and messages received per completed week (Monday to Sunday) and message type',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getMonthly',
 		endpoint: 'getupstreammsgmonth',
 		span: 30,
@@ -62,6 +68,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users and messages received per completed month and message type',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getDailyDistribution',
 		endpoint: 'getupstreammsgdist',
 		span: 15,
@@ -72,6 +79,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users per day grouped by how many messages they sent (0, 1-5, 6-10, more than 10)',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getWeeklyDistribution',
 		endpoint: 'getupstreammsgdistweek',
 		span: 30,
@@ -82,6 +90,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		description: 'Users per completed week grouped by how many messages they sent',
 	},
 	{
+		resource: 'messageSummary',
 		operation: 'getMonthlyDistribution',
 		endpoint: 'getupstreammsgdistmonth',
 		span: 30,
@@ -93,8 +102,8 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 	},
 ];
 
-const BY_OPERATION = new Map(DATACUBE_APIS.map((api) => [api.operation, api]));
+const BY_OPERATION = new Map(DATACUBE_APIS.map((api) => [`${api.resource}/${api.operation}`, api]));
 
-export function findApi(operation: string): DatacubeApi | undefined {
-	return BY_OPERATION.get(operation);
+export function findApi(resource: string, operation: string): DatacubeApi | undefined {
+	return BY_OPERATION.get(`${resource}/${operation}`);
 }

@@ -4,7 +4,7 @@ import { collectRows, RowShapeError } from '../../nodes/WeChatOfficialAccount/ro
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 const plan = (operation: string, begin: string, end: string) =>
-	planRequests(findApi(operation) as DatacubeApi, { dateRange: 'custom', beginDate: begin, endDate: end }, NOW);
+	planRequests(findApi('messageSummary', operation) as DatacubeApi, { dateRange: 'custom', beginDate: begin, endDate: end }, NOW);
 
 describe('collectRows', () => {
 	it('merges windows, drops duplicates and rows outside the range, sorts by date, hour, type', () => {

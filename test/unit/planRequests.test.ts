@@ -4,7 +4,7 @@ import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { planRequests, splitWindow, type Plan } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import { describeMachineTimeZone } from './timezones';
 
-const api = (operation: string): DatacubeApi => findApi(operation) as DatacubeApi;
+const api = (operation: string): DatacubeApi => findApi('messageSummary', operation) as DatacubeApi;
 const custom = (beginDate: unknown, endDate: unknown) => ({ dateRange: 'custom', beginDate, endDate });
 /** 2024-03-01 00:30 in China = 2024-02-29 16:30 UTC: China's "today" is a day ahead of UTC's. */
 const NOW = Date.parse('2024-03-01T00:30:00+08:00');
