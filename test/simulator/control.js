@@ -1,7 +1,7 @@
 'use strict';
 // Control routes under /__sim/ so a simulator started by cli.js in another process can be
 // driven like the in-process object (never logged in sim.log). Disable with { control: false }.
-//   GET  /__sim/state                      -> { url, appId, tokensIssued, datacubeCalls, today, yesterday, options }
+//   GET  /__sim/state                      -> { url, appId, tokensIssued, datacubeCalls, today, yesterday, latestDay, options }
 //   GET  /__sim/log                        -> { log: [...] }
 //   POST /__sim/reset-log                  -> { ok: true }
 //   POST /__sim/expire-tokens              -> { ok: true }
@@ -23,6 +23,7 @@ async function handleControl(state, req, url, raw) {
           datacubeCalls: sim.datacubeCalls,
           today: sim.today(),
           yesterday: sim.yesterday(),
+          latestDay: sim.latestDay(),
           options: sim.options,
         });
       case 'GET log':

@@ -113,16 +113,16 @@ function compareRows(a, b) {
   return (a.msg_type ?? a.count_interval) - (b.msg_type ?? b.count_interval);
 }
 
-/** The list WeChat returns for a (validated) request [begin,end] on China date `today`. */
-function responseRows(name, begin, end, today) {
+/** The list WeChat returns for a (validated) request [begin,end] when `latest` is the latest served day. */
+function responseRows(name, begin, end, latest) {
   const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
-  return labelsInRequest(grain, begin, end, today).flatMap((l) => periodRows(name, l));
+  return labelsInRequest(grain, begin, end, latest).flatMap((l) => periodRows(name, l));
 }
 
-/** What a perfect client should output for a user range [begin,end] (day numbers). */
-function coveringRows(name, begin, end, today) {
+/** What a perfect client should output for a user range [begin,end] (day numbers), `latest` served. */
+function coveringRows(name, begin, end, latest) {
   const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
-  return labelsCovering(grain, begin, end, today)
+  return labelsCovering(grain, begin, end, latest)
     .flatMap((l) => periodRows(name, l).map((r) => ({ ...r })))
     .sort(compareRows);
 }

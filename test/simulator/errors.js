@@ -21,7 +21,7 @@ const MESSAGES = {
   48001: 'api unauthorized',
   61500: 'date format error',
   61501: 'date range error',
-  61503: 'data not ready',
+  61503: 'data not ready, please try later',
   89503: 'this IP calls require administrator confirmation',
 };
 

@@ -9,13 +9,14 @@ const { TokenStore } = require('./tokens');
 const { faultPicker, mulberry32, FAULT_KINDS } = require('./faults');
 const { createHandler } = require('./server');
 
-const { ENDPOINTS, parseDate, formatDate, chinaToday } = rules;
+const { ENDPOINTS, parseDate, formatDate, chinaToday, latestServedDay } = rules;
 
 const SIM_DEFAULTS = Object.freeze({
   port: 0,
   appId: 'wx0000000000sim01',
   appSecret: 'sim-secret-0123456789abcdef',
   now: () => Date.now(),
+  readyHour: rules.READY_HOUR, // yesterday is served from this hour (China time) on; 0 = from midnight
   latencyMs: 0,
   tokenTtlSeconds: 7200,
   expireTokenEvery: 0,
@@ -30,7 +31,7 @@ const SIM_DEFAULTS = Object.freeze({
 });
 
 /** Options that sim.setOptions() may change while running. */
-const RUNTIME_KEYS = ['latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
+const RUNTIME_KEYS = ['readyHour', 'latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
 
 function checkSpans(spans) {
   for (const [name, span] of Object.entries(spans || {})) {
@@ -46,18 +47,29 @@ function parseDay(s, what) {
   return day;
 }
 
-/** Rows a perfect client should output for the user range [begin,end] as seen at instant nowMs. */
-function expectedRows(endpoint, begin, end, nowMs = Date.now()) {
+function checkReadyHour(h) {
+  if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('readyHour must be an integer 0..23');
+  return h;
+}
+
+/**
+ * Rows a perfect client should output for the user range [begin,end] as seen at instant nowMs
+ * (periods served by then: the 08:00 China-time rule, see rules.latestServedDay).
+ * extra: { readyHour } (default 8).
+ */
+function expectedRows(endpoint, begin, end, nowMs = Date.now(), extra = {}) {
   if (!ENDPOINTS[endpoint]) throw new Error(`unknown endpoint ${endpoint}`);
   const b = parseDay(begin, 'begin');
   const e = parseDay(end, 'end');
-  return data.coveringRows(endpoint, b, e, chinaToday(nowMs));
+  const latest = latestServedDay(nowMs, checkReadyHour(extra.readyHour ?? rules.READY_HOUR));
+  return data.coveringRows(endpoint, b, e, latest);
 }
 
 async function startSimulator(options = {}) {
   const opts = { ...SIM_DEFAULTS, ...options };
   opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
   opts.spans = checkSpans(opts.spans);
+  checkReadyHour(opts.readyHour);
   const state = {
     opts,
     tokens: new TokenStore(() => opts.now(), opts.tokenTtlSeconds),
@@ -100,6 +112,8 @@ async function startSimulator(options = {}) {
     /** Today / yesterday in China time by the simulator clock, 'YYYY-MM-DD'. */
     today: () => formatDate(chinaToday(opts.now())),
     yesterday: () => formatDate(chinaToday(opts.now()) - 1),
+    /** The latest day WeChat serves now: yesterday from 08:00 China time (readyHour), else the day before. */
+    latestDay: () => formatDate(latestServedDay(opts.now(), opts.readyHour)),
     expireTokens: () => state.tokens.expireAll(),
     resetLog: () => {
       state.log.length = 0;
@@ -114,10 +128,12 @@ async function startSimulator(options = {}) {
         state.pickFault = faultPicker(p.faults); // restarts the seeded sequence
       }
       if (p.spans) p.spans = checkSpans(p.spans);
+      if ('readyHour' in p) checkReadyHour(p.readyHour);
       if ('expireTokenEvery' in p) state.callsForExpiry = 0;
       Object.assign(opts, p);
     },
-    expectedRows: (endpoint, begin, end) => expectedRows(endpoint, begin, end, opts.now()),
+    expectedRows: (endpoint, begin, end, extra = {}) =>
+      expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, ...extra }),
     close() {
       if (!closing) {
         for (const t of state.timers) clearTimeout(t);

@@ -1,7 +1,7 @@
 'use strict';
 // HTTP routes of the simulated api.weixin.qq.com. Fully async: nothing here blocks the loop.
 
-const { ENDPOINTS, chinaToday, checkRange } = require('./rules');
+const { ENDPOINTS, chinaToday, latestServedDay, checkRange } = require('./rules');
 const { responseRows } = require('./data');
 const { wxError, ipError } = require('./errors');
 const { PROXY_PAGE } = require('./faults');
@@ -117,15 +117,16 @@ async function datacubeRoute(state, req, url, rec) {
     }
     const parsed = parseJson(rec.body);
     rec.body = parsed.value;
-    const today = chinaToday(o.now());
+    const nowMs = o.now();
+    const latest = latestServedDay(nowMs, o.readyHour);
     const span = o.spans[name] ?? ENDPOINTS[name].span;
-    const range = checkRange(parsed.ok ? parsed.value : null, span, today);
+    const range = checkRange(parsed.ok ? parsed.value : null, span, chinaToday(nowMs), latest);
     if (range.errcode) return json(wxError(range.errcode));
     const failOn = o.failOnDate;
     if (failOn && rec.body && rec.body.begin_date <= failOn.date && failOn.date <= rec.body.end_date) {
       return json(wxError(failOn.errcode));
     }
-    let rows = responseRows(name, range.begin, range.end, today);
+    let rows = responseRows(name, range.begin, range.end, latest);
     if (o.shuffle) rows = shuffled(rows, state.shuffleRnd);
     rec.rows = rows.length;
     return json({ list: rows });

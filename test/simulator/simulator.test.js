@@ -162,8 +162,8 @@ describe('date rules', () => {
     expect((await api.dc('getupstreammsg', '2024-11-30', '2024-11-29', token)).errcode).toBe(61501);
   });
 
-  test('"today" is China time: 23:30 UTC on Nov 30 is already Dec 1 in China', async () => {
-    clk.t = Date.parse('2024-11-30T23:30:00Z');
+  test('"today" is China time: 00:30 UTC on Dec 1 is already 08:30 on Dec 1 in China', async () => {
+    clk.t = Date.parse('2024-12-01T00:30:00Z');
     expect(sim.today()).toBe('2024-12-01');
     expect((await api.dc('getupstreammsg', '2024-11-30', '2024-11-30', token)).list.length).toBeGreaterThan(0);
     clk.t = Date.parse('2024-11-30T15:59:59Z'); // 23:59:59 on Nov 30 in China
