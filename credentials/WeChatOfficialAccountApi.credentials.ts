@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { fetchAccessToken } from '../nodes/WeChatOfficialAccount/transport/fetchAccessToken';
+import { fetchAccessToken } from './wechat/fetchAccessToken';
 
 export class WeChatOfficialAccountApi implements ICredentialType {
 	name = 'weChatOfficialAccountApi';
@@ -27,6 +27,13 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 				expirable: true,
 				password: true,
 			},
+			default: '',
+		},
+		{
+			// What the cached token was issued for (AppID, Base URL, endpoint, a hash of the App Secret).
+			displayName: 'Issued For',
+			name: 'issuedFor',
+			type: 'hidden',
 			default: '',
 		},
 		{
@@ -57,7 +64,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		},
 		{
 			displayName: 'Token Endpoint',
-			name: 'tokenEndpoint',
+			name: 'issuingEndpoint',
 			type: 'options',
 			options: [
 				{
@@ -68,7 +75,8 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 				{
 					name: 'Classic Token',
 					value: 'classic',
-					description: 'Every fetch invalidates the token other systems hold for this account',
+					description:
+						'Every fetch invalidates the token other systems hold for this account; two n8n workers refreshing at once knock each other out',
 				},
 			],
 			default: 'stable',
@@ -84,7 +92,8 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await fetchAccessToken(this.helpers, credentials) };
+		const issued = await fetchAccessToken(this.helpers, credentials);
+		return { accessToken: issued.accessToken, issuedFor: issued.issuedFor };
 	}
 
 	/** Adds access_token to the query string (a function: resolving an expression per request costs more). */
@@ -96,24 +105,68 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 		return requestOptions;
 	}
 
+	/**
+	 * Checks exactly the AppID and App Secret entered, not a cached token: asks /cgi-bin/stable_token
+	 * without force_refresh (also for the classic endpoint, so that testing never invalidates a
+	 * token anyone holds). The token endpoint also enforces the account's IP whitelist.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/cgi-bin/get_api_domain_ip',
-			method: 'GET',
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: '/cgi-bin/stable_token',
+			method: 'POST',
+			body: {
+				grant_type: 'client_credential',
+				appid: '={{$credentials.appId.trim()}}',
+				secret: '={{$credentials.appSecret.trim()}}',
+				force_refresh: false,
+			},
+			json: true,
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'errcode', value: 40164, message: 'This server\'s IP address is not on the account\'s IP whitelist' },
+				properties: {
+					key: 'errcode',
+					value: 40013,
+					message:
+						"WeChat does not recognise the AppID (errcode 40013). Copy it from Settings and Development > Basic Configuration on the Official Accounts Platform.",
+				},
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'errcode', value: 40001, message: 'WeChat rejected the access token' },
+				properties: {
+					key: 'errcode',
+					value: 40125,
+					message:
+						'WeChat rejected the App Secret for this AppID (errcode 40125). If the secret was reset, paste the new one.',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'errcode', value: 42001, message: 'The access token expired' },
+				properties: {
+					key: 'errcode',
+					value: 40164,
+					message:
+						"This n8n server's IP address is not on the account's IP whitelist (errcode 40164). Add it under Settings and Development > Basic Configuration > IP Whitelist; executing the node shows the address WeChat saw.",
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 89503,
+					message:
+						'An administrator of the Official Account must confirm calls from this IP address (errcode 89503), or add it to the IP whitelist.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: -1,
+					message: 'WeChat is busy (errcode -1). Try again in a minute.',
+				},
 			},
 		],
 	};

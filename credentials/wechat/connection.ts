@@ -1,7 +1,9 @@
 /**
- * Reads and checks the credential's connection settings. Shared by the credential's token fetch
- * and the node's requests, so both refuse the same unsafe or malformed settings.
+ * Reads and checks the credential's connection settings. Shared by the credential (token fetch,
+ * test) and the node's requests, so both refuse the same unsafe or malformed settings. Pure: the
+ * errors are this module's own; the node turns them into NodeOperationErrors.
  */
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
@@ -23,15 +25,30 @@ export function isLoopbackHost(hostname: string): boolean {
 	return LOOPBACK_HOSTS.test(hostname);
 }
 
+function parseUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A URL as it may be shown to a user or written to a log: without user name or password. */
+export function displayUrl(raw: string): string {
+	const url = parseUrl(raw);
+	if (!url) return raw.replace(/\/\/[^/@\s]*@/, '//');
+	url.username = '';
+	url.password = '';
+	return url.toString().replace(/\/+$/, '');
+}
+
 /** The Base URL without trailing slashes, after checking it is an http(s) URL that may carry secrets. */
 export function checkedBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
+	const url = parseUrl(raw);
+	if (!url) {
 		throw new CredentialSettingsError(
-			`The credential's Base URL "${raw.slice(0, 80)}" is not a URL`,
+			`The credential's Base URL "${displayUrl(raw).slice(0, 80)}" is not a URL`,
 			`Use ${DEFAULT_BASE_URL}, or the https:// address of your proxy (for example https://wechat-proxy.example.com)`,
 		);
 	}
@@ -66,4 +83,30 @@ export function checkedAppCredentials(credentials: ICredentialDataDecryptedObjec
 		);
 	}
 	return { appId, appSecret };
+}
+
+export type IssuingEndpoint = 'stable' | 'classic';
+
+export function issuingEndpoint(credentials: ICredentialDataDecryptedObject): IssuingEndpoint {
+	return credentials.issuingEndpoint === 'classic' ? 'classic' : 'stable';
+}
+
+function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * What a cached access token was issued for: AppID, Base URL, issuing endpoint and a hash of the
+ * App Secret (never the secret itself). A stored token whose binding differs from the current
+ * settings belongs to other settings (the credential was edited) and must not be used.
+ */
+export function tokenBinding(credentials: ICredentialDataDecryptedObject): string {
+	const baseUrl = (String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const parts = [
+		String(credentials.appId ?? '').trim(),
+		baseUrl,
+		issuingEndpoint(credentials),
+		sha256(String(credentials.appSecret ?? '').trim()),
+	];
+	return `v1:${sha256(JSON.stringify(parts))}`;
 }

@@ -45,6 +45,8 @@ export class WeChatOfficialAccount implements INodeType {
 		const output: INodeExecutionData[] = [];
 		const client = new DatacubeClient(this);
 		const now = Date.now();
+		const signal = this.getExecutionCancelSignal?.();
+		const hints = new Set<string>();
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -70,27 +72,41 @@ export class WeChatOfficialAccount implements INodeType {
 				);
 				const options = readOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 				await client.session.credentials();
-				for (const note of plan.notes) this.logger.info(`WeChat Official Account: ${note}`);
-				const responses = await fetchWindows(client, plan, {
+				for (const note of plan.notes) hints.add(note);
+				const results = await fetchWindows(client, plan, {
 					...options,
+					signal,
 					onSplit: (window) =>
 						this.logger.warn(
 							`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it in smaller windows`,
 						),
 				});
-				const rows = collectRows(plan, responses, options);
+				const delayed = results.filter((result) => result.isDelay).map((result) => describeWindow(result.window));
+				if (delayed.length > 0) {
+					hints.add(
+						`WeChat marks the newest figures of ${delayed.join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
+					);
+				}
+				const rows = collectRows(
+					plan,
+					results.map((result) => result.list),
+					options,
+				);
 				for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, client.session.secrets());
-				if (this.continueOnFail()) {
-					output.push({
-						json: { error: nodeError.message, description: nodeError.description ?? undefined },
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw nodeError;
+				if (signal?.aborted || !this.continueOnFail()) throw nodeError;
+				// Only error/details in json: n8n routes such items to the error output when the node
+				// is set to "Continue (using error output)", and keeps them in the main output otherwise.
+				output.push({
+					json: { error: nodeError.message, details: nodeError.description ?? undefined },
+					pairedItem: { item: itemIndex },
+				});
 			}
+		}
+		for (const note of hints) this.logger.info(`WeChat Official Account: ${note}`);
+		if (hints.size > 0) {
+			this.addExecutionHints(...[...hints].map((message) => ({ message, type: 'info' as const, location: 'outputPane' as const })));
 		}
 		return [output];
 	}

@@ -1,19 +1,27 @@
 /** Reads and checks the node's Options collection for one item. */
 import type { IDataObject } from 'n8n-workflow';
 import { PlanError } from './dates/PlanError';
-import { DEFAULT_RETRY } from './transport/DatacubeClient';
+import { DEFAULT_RETRY, MAX_BACKOFF_MS } from './transport/DatacubeClient';
 import type { FetchOptions } from './fetchWindows';
 
 export interface ItemOptions extends FetchOptions {
 	addReadableFields: boolean;
 }
 
-function whole(options: IDataObject, name: string, label: string, fallback: number, min: number, max: number): number {
+function whole(
+	options: IDataObject,
+	name: string,
+	label: string,
+	fallback: number,
+	min: number,
+	max: number,
+	unit = '',
+): number {
 	const value = options[name] ?? fallback;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
 		throw new PlanError(
 			label,
-			`${label} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`,
+			`${label} must be a whole number from ${min} to ${max}${unit} (got ${String(JSON.stringify(value)).slice(0, 40)})`,
 			`Set ${label} in the node's Options to a value from ${min} to ${max}`,
 		);
 	}
@@ -25,8 +33,8 @@ export function readOptions(options: IDataObject): ItemOptions {
 		addReadableFields: options.addReadableFields !== false,
 		parallelRequests: whole(options, 'parallelRequests', 'Parallel Requests', 4, 1, 10),
 		maxAttempts: whole(options, 'maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, 1, 10),
-		retryDelayMs: whole(options, 'retryDelayMs', 'Retry Delay (Ms)', DEFAULT_RETRY.retryDelayMs, 0, 600_000),
-		quotaWaitMs: whole(options, 'quotaWaitMs', 'Quota Wait (Ms)', DEFAULT_RETRY.quotaWaitMs, 0, 600_000),
-		timeoutMs: whole(options, 'timeoutMs', 'Timeout (Ms)', DEFAULT_RETRY.timeoutMs, 100, 600_000),
+		retryDelayMs: whole(options, 'retryDelayMs', 'Retry Delay', DEFAULT_RETRY.retryDelayMs, 0, MAX_BACKOFF_MS, ' milliseconds'),
+		quotaWaitMs: whole(options, 'quotaWaitMs', 'Quota Wait', DEFAULT_RETRY.quotaWaitMs, 0, 600_000, ' milliseconds'),
+		timeoutMs: whole(options, 'timeoutMs', 'Timeout', DEFAULT_RETRY.timeoutMs, 100, 600_000, ' milliseconds'),
 	};
 }

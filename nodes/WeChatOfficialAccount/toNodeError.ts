@@ -3,9 +3,9 @@ import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n
 import { PlanError } from './dates/PlanError';
 import { RangeFetchError } from './fetchWindows';
 import { RowShapeError } from './rows/collectRows';
-import { CredentialSettingsError } from './transport/credentialSettings';
+import { CredentialSettingsError } from '../../credentials/wechat/connection';
 import { DatacubeError } from './transport/DatacubeClient';
-import { redact } from './transport/redact';
+import { redact } from '../../credentials/wechat/redact';
 
 export function toNodeError(node: INode, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
 	const clean = (text: string) => redact(text, secrets);
@@ -33,7 +33,10 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, secr
 		return new NodeOperationError(node, clean(error.message), { itemIndex });
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		return error;
+		return new NodeOperationError(node, clean(error.message), {
+			itemIndex,
+			description: error.description ? clean(error.description) : undefined,
+		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, clean(message), { itemIndex });

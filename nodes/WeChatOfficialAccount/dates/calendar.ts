@@ -7,6 +7,8 @@
  * No date library: the package has no runtime dependencies (n8n's verification requires it).
  */
 
+import { CHINA_OFFSET_MS } from '../../../credentials/wechat/chinaTime';
+
 export type Day = string;
 
 export const CHINA_TZ = 'Asia/Shanghai';
@@ -14,13 +16,24 @@ export const CHINA_TZ = 'Asia/Shanghai';
 export const FIRST_DATA_DAY: Day = '2014-12-01';
 
 const DAY_MS = 86_400_000;
-/** China Standard Time, UTC+8, no daylight saving since 1991. */
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
+export { CHINA_OFFSET_MS };
 
 /** The calendar day in China at the given instant. */
 export function chinaDay(instant: Date | number): Day {
 	const ms = typeof instant === 'number' ? instant : instant.getTime();
 	return fromDayNumber(Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS));
+}
+
+/** WeChat finishes computing a day by 08:00 China time the next morning. */
+export const DATA_READY_HOUR = 8;
+
+/**
+ * The latest day WeChat serves at `instant`: yesterday (China time) from 08:00 China time on,
+ * the day before yesterday until then.
+ */
+export function latestServedDay(instant: Date | number): Day {
+	const today = chinaDay(instant);
+	return addDays(today, chinaTimeOfDay(instant) >= DATA_READY_HOUR * 3_600_000 ? -1 : -2);
 }
 
 /** Milliseconds since midnight China time at the given instant. */

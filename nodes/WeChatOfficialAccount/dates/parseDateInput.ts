@@ -1,9 +1,10 @@
 /**
  * Turns what a date parameter may hold into a calendar day. The date as written is the date
  * meant: '2024-03-01', '2024-03-01T23:30:00Z' and a Luxon DateTime for 1 March (in any zone) all
- * mean 2024-03-01. A JS Date (no written form) is read as its ISO (UTC) date, as n8n prints it.
+ * mean 2024-03-01. A JS Date has no written form: it is an instant, read as the calendar day in
+ * China at that instant (midnight China time is that day, not the previous UTC day).
  */
-import { isRealDate, type Day } from './calendar';
+import { chinaDay, isRealDate, type Day } from './calendar';
 import { PlanError } from './PlanError';
 
 const ISO_PREFIX =
@@ -49,7 +50,7 @@ function toDay(year: number, month: number, day: number, label: string, written:
 	return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** `label` is the field's display name ("Begin Date"), used in messages. */
+/** `label` is the field's display name ("Start Date"), used in messages. */
 export function parseDateInput(value: unknown, label: string): Day {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw new PlanError(
@@ -74,7 +75,7 @@ export function parseDateInput(value: unknown, label: string): Day {
 		if (Number.isNaN(value.getTime())) {
 			throw new PlanError(label, `${label} is an invalid Date`, 'Use YYYY-MM-DD');
 		}
-		return toDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), label, value.toISOString());
+		return chinaDay(value);
 	}
 	if (typeof value === 'object' && isLuxonLike(value)) {
 		if (!value.isValid) {

@@ -39,13 +39,13 @@ export interface Plan extends ResolvedRange {
 	windows: RequestWindow[];
 }
 
-/** Completed weeks/months overlapping [begin, end]; a period has ended when its last day <= yesterday. */
-export function periodsOverlapping(grain: 'week' | 'month', begin: Day, end: Day, yesterday: Day): Period[] {
+/** Completed weeks/months overlapping [begin, end]; a period counts when its last day <= the latest served day. */
+export function periodsOverlapping(grain: 'week' | 'month', begin: Day, end: Day, latest: Day): Period[] {
 	const periods: Period[] = [];
 	let label = grain === 'week' ? mondayOf(begin) : firstOfMonth(begin);
 	while (label <= end) {
 		const last = grain === 'week' ? addDays(label, 6) : lastOfMonth(label);
-		if (last <= yesterday) periods.push({ label, last });
+		if (last <= latest) periods.push({ label, last });
 		label = grain === 'week' ? addDays(label, 7) : firstOfNextMonth(label);
 	}
 	return periods;
@@ -80,18 +80,18 @@ export function labelWindows(labels: Day[], span: number): RequestWindow[] {
 const PERIOD_WORD = { week: 'week (Monday to Sunday)', month: 'month' } as const;
 
 export function planRequests(api: DatacubeApi, input: RangeInput, now: Date | number): Plan {
-	const range = resolveRange(input, now);
+	const range = resolveRange(input, now, (api as DatacubeApi & { firstDay?: Day }).firstDay);
 	if (api.grain === 'day' || api.grain === 'hour') {
 		return { ...range, api, periods: [], windows: dayWindows(range.begin, range.end, api.span) };
 	}
-	const periods = periodsOverlapping(api.grain, range.begin, range.end, range.yesterday);
+	const periods = periodsOverlapping(api.grain, range.begin, range.end, range.latest);
 	if (periods.length === 0) {
 		throw new PlanError(
 			'Date Range',
-			`No completed ${PERIOD_WORD[api.grain]} overlaps ${range.begin} to ${range.end}: WeChat serves a ${api.grain} only after it has ended`,
+			`No completed ${PERIOD_WORD[api.grain]} overlaps ${range.begin} to ${range.end}: WeChat serves a ${api.grain} only after it has ended and its last day is served (${range.latest} is the latest now)`,
 			api.grain === 'week'
-				? 'Choose "Last Week", or a range that includes a week that ended by yesterday (China time)'
-				: 'Choose "Last Month", or a range that includes a month that ended by yesterday (China time)',
+				? `Choose "Last Week", or a range that includes a week that ended by ${range.latest} (China time)`
+				: `Choose "Last Month", or a range that includes a month that ended by ${range.latest} (China time)`,
 		);
 	}
 	const windows = labelWindows(

@@ -1,12 +1,17 @@
 /**
  * From the node's Date Range parameters and the run's "now" to the calendar days WeChat can
- * serve: presets are computed in China time, then the range is clamped to 2014-12-01 .. yesterday.
+ * serve. Everything is China time. WeChat finishes a day by 08:00 China time the next morning, so
+ * the latest day it serves is yesterday from 08:00 on and the day before yesterday until then.
+ * Presets end at that day and keep their length; custom ranges are clamped to
+ * [first day with data, latest served day].
  */
 import {
 	addDays,
 	chinaDay,
 	FIRST_DATA_DAY,
 	firstOfMonth,
+	lastOfMonth,
+	latestServedDay,
 	maxDay,
 	minDay,
 	mondayOf,
@@ -22,44 +27,57 @@ export const DATE_RANGE_PRESETS = [
 	'lastWeek',
 	'lastMonth',
 	'custom',
+	'sinceLastRun',
 ] as const;
 export type DateRangePreset = (typeof DATE_RANGE_PRESETS)[number];
+
+export const START_DATE = 'Start Date';
+export const END_DATE = 'End Date';
 
 export interface RangeInput {
 	dateRange: string;
 	beginDate?: unknown;
 	endDate?: unknown;
+	/** For 'sinceLastRun': the days to fetch, already decided from the stored marker. */
+	resolved?: { begin: Day; end: Day };
 }
 
 export interface ResolvedRange {
 	/** The range as the user asked for it. */
 	requested: { begin: Day; end: Day };
-	/** The part WeChat can serve: 2014-12-01 .. yesterday (China time). */
+	/** The part WeChat can serve: first data day .. latest served day. */
 	begin: Day;
 	end: Day;
-	/** Yesterday in China time at the run's "now". */
-	yesterday: Day;
-	/** Human-readable notes about clamping (not errors). */
+	/** The latest day WeChat serves at the run's "now" (the 08:00 China-time rule). */
+	latest: Day;
+	/** Things the user should know (clamping, the 08:00 rule): shown as execution hints. */
 	notes: string[];
 }
 
-function presetRange(preset: string, today: Day): { begin: Day; end: Day } {
-	const yesterday = addDays(today, -1);
+/** The latest completed Monday..Sunday week ending on or before `latest`. */
+export function latestWeek(latest: Day): { begin: Day; end: Day } {
+	const sunday = addDays(mondayOf(addDays(latest, 1)), -1);
+	return { begin: addDays(sunday, -6), end: sunday };
+}
+
+/** The latest completed month ending on or before `latest`. */
+export function latestMonth(latest: Day): { begin: Day; end: Day } {
+	const end = lastOfMonth(latest) === latest ? latest : addDays(firstOfMonth(latest), -1);
+	return { begin: firstOfMonth(end), end };
+}
+
+function presetRange(preset: string, latest: Day): { begin: Day; end: Day } {
 	switch (preset) {
 		case 'yesterday':
-			return { begin: yesterday, end: yesterday };
+			return { begin: latest, end: latest };
 		case 'last7Days':
-			return { begin: addDays(today, -7), end: yesterday };
+			return { begin: addDays(latest, -6), end: latest };
 		case 'last30Days':
-			return { begin: addDays(today, -30), end: yesterday };
-		case 'lastWeek': {
-			const monday = addDays(mondayOf(today), -7);
-			return { begin: monday, end: addDays(monday, 6) };
-		}
-		case 'lastMonth': {
-			const lastDay = addDays(firstOfMonth(today), -1);
-			return { begin: firstOfMonth(lastDay), end: lastDay };
-		}
+			return { begin: addDays(latest, -29), end: latest };
+		case 'lastWeek':
+			return latestWeek(latest);
+		case 'lastMonth':
+			return latestMonth(latest);
 		default:
 			throw new PlanError(
 				'Date Range',
@@ -69,43 +87,53 @@ function presetRange(preset: string, today: Day): { begin: Day; end: Day } {
 	}
 }
 
-export function resolveRange(input: RangeInput, now: Date | number): ResolvedRange {
-	const today = chinaDay(now);
-	const yesterday = addDays(today, -1);
-	const requested =
-		input.dateRange === 'custom'
-			? {
-					begin: parseDateInput(input.beginDate, 'Begin Date'),
-					end: parseDateInput(input.endDate, 'End Date'),
-				}
-			: presetRange(input.dateRange, today);
+export function resolveRange(input: RangeInput, now: Date | number, firstDay: Day = FIRST_DATA_DAY): ResolvedRange {
+	const latest = latestServedDay(now);
+	const yesterday = addDays(chinaDay(now), -1);
+	const notes: string[] = [];
+	let requested: { begin: Day; end: Day };
+	if (input.dateRange === 'custom') {
+		requested = { begin: parseDateInput(input.beginDate, START_DATE), end: parseDateInput(input.endDate, END_DATE) };
+	} else if (input.dateRange === 'sinceLastRun' && input.resolved) {
+		requested = input.resolved;
+	} else {
+		requested = presetRange(input.dateRange, latest);
+		if (latest !== yesterday && input.dateRange !== 'sinceLastRun') {
+			notes.push(
+				`WeChat finishes a day's statistics by 08:00 China time, so before then the latest day it serves is ${latest}, not yesterday (${yesterday}); the preset ends on ${requested.end}`,
+			);
+		}
+	}
 
 	if (requested.begin > requested.end) {
 		throw new PlanError(
-			'Begin Date',
-			`Begin Date ${requested.begin} is after End Date ${requested.end}`,
-			'Set Begin Date on or before End Date',
+			START_DATE,
+			`${START_DATE} ${requested.begin} is after ${END_DATE} ${requested.end}`,
+			`Set ${START_DATE} on or before ${END_DATE}`,
 		);
 	}
-	if (requested.end < FIRST_DATA_DAY) {
+	if (requested.end < firstDay) {
 		throw new PlanError(
-			'End Date',
-			`The range ${requested.begin} to ${requested.end} ends before ${FIRST_DATA_DAY}, the first day WeChat keeps statistics for`,
-			`Choose dates from ${FIRST_DATA_DAY} on`,
+			END_DATE,
+			`The range ${requested.begin} to ${requested.end} ends before ${firstDay}, the first day WeChat keeps these statistics for`,
+			`Choose dates from ${firstDay} on`,
 		);
 	}
-	if (requested.begin > yesterday) {
+	if (requested.begin > latest) {
 		throw new PlanError(
-			'Begin Date',
-			`The range starts on ${requested.begin}, but the latest day WeChat serves is yesterday, ${yesterday} (China time)`,
-			'Choose a Begin Date up to yesterday; data for a day is complete after 08:00 China time the next day',
+			START_DATE,
+			`The range starts on ${requested.begin}, but the latest day WeChat serves now is ${latest} (China time)`,
+			`Choose a ${START_DATE} up to ${latest}: WeChat finishes a day's statistics by 08:00 China time the next morning`,
 		);
 	}
 
-	const notes: string[] = [];
-	const begin = maxDay(requested.begin, FIRST_DATA_DAY);
-	const end = minDay(requested.end, yesterday);
-	if (begin !== requested.begin) notes.push(`Begin Date moved from ${requested.begin} to ${begin}: WeChat has no data before it`);
-	if (end !== requested.end) notes.push(`End Date moved from ${requested.end} to ${end}: yesterday (China time) is the latest day WeChat serves`);
-	return { requested, begin, end, yesterday, notes };
+	const begin = maxDay(requested.begin, firstDay);
+	const end = minDay(requested.end, latest);
+	if (begin !== requested.begin) notes.push(`${START_DATE} moved from ${requested.begin} to ${begin}: WeChat has no data before it`);
+	if (end !== requested.end) {
+		notes.push(
+			`${END_DATE} moved from ${requested.end} to ${end}: the latest day WeChat serves now (it finishes a day by 08:00 China time the next morning)`,
+		);
+	}
+	return { requested, begin, end, latest, notes };
 }

@@ -1,14 +1,17 @@
 /**
  * The one place that talks to WeChat's datacube endpoints: adds the token (through TokenSession),
  * reads errcodes out of HTTP-200 bodies, retries transient faults with backoff and jitter, waits
- * out the per-minute quota, refreshes a rejected token once per request, and reports every other
- * failure as a DatacubeError whose text never contains a secret.
+ * out the per-minute quota (also when the token endpoint reports it), refreshes a rejected token
+ * while each attempt used a newer token than the one rejected (bounded), stops waiting and
+ * retrying as soon as its abort signal fires (the user stopped the execution, or another window of
+ * the range failed for good), and reports every other failure as a DatacubeError whose text never
+ * contains a secret.
  */
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
-import { CredentialSettingsError } from './credentialSettings';
+import { CredentialSettingsError } from '../../../credentials/wechat/connection';
+import { causeChain, describeNetworkError } from '../../../credentials/wechat/networkError';
+import { redact, redactAndClip } from '../../../credentials/wechat/redact';
 import { describeErrcode } from './errcodes';
-import { causeChain, describeNetworkError } from './networkError';
-import { redact } from './redact';
 import { TokenSession } from './TokenSession';
 
 export interface RetryOptions {
@@ -20,6 +23,8 @@ export interface RetryOptions {
 	quotaWaitMs: number;
 	/** Per-request timeout. */
 	timeoutMs: number;
+	/** Stops retries and waits (execution cancelled, or the range failed elsewhere). */
+	signal?: AbortSignal;
 }
 
 export const DEFAULT_RETRY: RetryOptions = {
@@ -29,7 +34,12 @@ export const DEFAULT_RETRY: RetryOptions = {
 	timeoutMs: 30_000,
 };
 
-export type DatacubeErrorKind = 'fatal' | 'rangeRejected' | 'exhausted';
+/** Backoff doubles from retryDelayMs up to this cap. */
+export const MAX_BACKOFF_MS = 30_000;
+/** Token refreshes one request may cause, each after a newer token was rejected too. */
+export const MAX_TOKEN_REFRESHES = 4;
+
+export type DatacubeErrorKind = 'fatal' | 'rangeRejected' | 'exhausted' | 'cancelled';
 
 export class DatacubeError extends Error {
 	constructor(
@@ -44,10 +54,17 @@ export class DatacubeError extends Error {
 	}
 }
 
+export interface DatacubeAnswer {
+	list: unknown[];
+	/** The 2025 APIs answer is_delay: true while the newest figures are not final. */
+	isDelay: boolean;
+}
+
 type Outcome =
-	| { list: unknown[] }
+	| { answer: DatacubeAnswer }
 	| { errcode: number; errmsg: string; generation: number }
 	| { transient: string }
+	| { quota: string }
 	| { fatal: DatacubeError };
 
 function named<T>(error: unknown, name: string): T | undefined {
@@ -55,8 +72,19 @@ function named<T>(error: unknown, name: string): T | undefined {
 }
 
 export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
-	const exponential = Math.min(baseMs * 2 ** (attempt - 1), 30_000);
+	const exponential = Math.min(baseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
 	return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+
+export function cancelledError(): DatacubeError {
+	return new DatacubeError('cancelled', 'The execution was stopped', 'No further requests were sent.');
+}
+
+interface TokenErrorLike {
+	message: string;
+	description: string;
+	errcode?: number;
+	kind: 'transient' | 'quota' | 'fatal';
 }
 
 export class DatacubeClient {
@@ -70,29 +98,35 @@ export class DatacubeClient {
 		return redact(text, this.session.secrets());
 	}
 
-	/** POST /datacube/<endpoint> for one window; resolves with WeChat's `list`. */
+	/** POST /datacube/<endpoint> for one window. */
 	async fetchList(
 		endpoint: string,
 		beginDate: string,
 		endDate: string,
 		retry: RetryOptions = DEFAULT_RETRY,
-	): Promise<unknown[]> {
+	): Promise<DatacubeAnswer> {
 		const body = { begin_date: beginDate, end_date: endDate };
-		let tokenRetried = false;
+		let refreshes = 0;
+		let lastRejected = -1;
 		let lastReason = '';
 		for (let attempt = 1; attempt <= retry.maxAttempts; ) {
-			const outcome = await this.once(`/datacube/${endpoint}`, body, retry.timeoutMs);
-			if ('list' in outcome) return outcome.list;
+			if (retry.signal?.aborted) throw cancelledError();
+			const outcome = await this.once(`/datacube/${endpoint}`, body, retry);
+			if ('answer' in outcome) return outcome.answer;
 			if ('fatal' in outcome) throw outcome.fatal;
 			let wait: number;
 			if ('transient' in outcome) {
 				lastReason = outcome.transient;
 				wait = backoffDelay(attempt, retry.retryDelayMs);
+			} else if ('quota' in outcome) {
+				lastReason = outcome.quota;
+				wait = retry.quotaWaitMs;
 			} else {
 				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg));
-				if (info.action === 'refreshToken' && !tokenRetried) {
-					tokenRetried = true;
-					this.session.invalidate(outcome.generation);
+				if (info.action === 'refreshToken' && outcome.generation > lastRejected && refreshes < MAX_TOKEN_REFRESHES) {
+					refreshes++;
+					lastRejected = outcome.generation;
+					await this.session.invalidate(outcome.generation);
 					continue;
 				}
 				if (info.action !== 'retry' && info.action !== 'waitForNextMinute') {
@@ -107,7 +141,7 @@ export class DatacubeClient {
 				wait = info.action === 'waitForNextMinute' ? retry.quotaWaitMs : backoffDelay(attempt, retry.retryDelayMs);
 			}
 			attempt++;
-			if (attempt <= retry.maxAttempts) await this.pause(wait);
+			if (attempt <= retry.maxAttempts) await this.pause(wait, retry.signal);
 		}
 		throw new DatacubeError(
 			'exhausted',
@@ -116,37 +150,49 @@ export class DatacubeClient {
 		);
 	}
 
-	private async pause(ms: number): Promise<void> {
-		if (ms > 0) await sleep(ms);
+	private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+		if (signal?.aborted) throw cancelledError();
+		if (ms <= 0) return;
+		try {
+			await sleep(ms, signal);
+		} catch {
+			// sleep rejects only when the signal fires
+		}
+		if (signal?.aborted) throw cancelledError();
 	}
 
-	private async once(path: string, body: IDataObject, timeoutMs: number): Promise<Outcome> {
+	private fromFailure(error: unknown, signal: AbortSignal | undefined): Outcome {
+		if (signal?.aborted) return { fatal: cancelledError() };
+		const tokenError = named<TokenErrorLike>(error, 'WeChatTokenError');
+		if (tokenError) {
+			const message = this.clean(tokenError.message);
+			if (tokenError.kind === 'transient') return { transient: message };
+			if (tokenError.kind === 'quota') return { quota: message };
+			return {
+				fatal: new DatacubeError('fatal', message, this.clean(tokenError.description), tokenError.errcode),
+			};
+		}
+		const settings = named<CredentialSettingsError>(error, 'CredentialSettingsError');
+		if (settings) return { fatal: new DatacubeError('fatal', settings.message, settings.hint) };
+		return { transient: `could not reach ${this.session.shownBaseUrl}: ${describeNetworkError(error)}` };
+	}
+
+	private async once(path: string, body: IDataObject, retry: RetryOptions): Promise<Outcome> {
 		let sent: { generation: number; response: IN8nHttpFullResponse };
 		try {
-			sent = await this.session.send(path, { method: 'POST', body, json: true, timeout: timeoutMs });
+			sent = await this.session.send(path, { method: 'POST', body, json: true, timeout: retry.timeoutMs });
 		} catch (error) {
-			const tokenError = named<{ message: string; description: string; errcode?: number; transient: boolean }>(
-				error,
-				'WeChatTokenError',
-			);
-			if (tokenError) {
-				if (tokenError.transient) return { transient: this.clean(tokenError.message) };
-				return {
-					fatal: new DatacubeError('fatal', this.clean(tokenError.message), this.clean(tokenError.description), tokenError.errcode),
-				};
-			}
-			const settings = named<CredentialSettingsError>(error, 'CredentialSettingsError');
-			if (settings) return { fatal: new DatacubeError('fatal', settings.message, settings.hint) };
-			return { transient: `could not reach ${this.session.baseUrl}: ${describeNetworkError(error)}` };
+			return this.fromFailure(error, retry.signal);
 		}
 		const { response, generation } = sent;
+		const where = this.session.shownBaseUrl;
 		const status = response.statusCode;
-		if (status >= 500 || status === 429) return { transient: `HTTP ${status} from ${this.session.baseUrl}` };
-		if (status >= 400) {
+		if (status >= 500 || status === 429) return { transient: `HTTP ${status} from ${where}` };
+		if (status >= 300) {
 			return {
 				fatal: new DatacubeError(
 					'fatal',
-					`HTTP ${status} from ${this.session.baseUrl}${path}`,
+					`HTTP ${status} from ${where}${path}`,
 					"Check the credential's Base URL: it must be https://api.weixin.qq.com or a proxy that forwards /datacube/ and /cgi-bin/ to it.",
 					undefined,
 					String(status),
@@ -158,7 +204,7 @@ export class DatacubeClient {
 			try {
 				answer = JSON.parse(answer);
 			} catch {
-				return { transient: `a non-JSON answer from ${this.session.baseUrl} (a proxy error page?)` };
+				return { transient: `a non-JSON answer from ${where} (a proxy error page?)` };
 			}
 		}
 		const json = (answer ?? {}) as IDataObject;
@@ -167,9 +213,13 @@ export class DatacubeClient {
 		}
 		if (!Array.isArray(json.list)) {
 			return {
-				fatal: new DatacubeError('fatal', `WeChat answered ${path} without a list`, this.clean(JSON.stringify(json).slice(0, 300))),
+				fatal: new DatacubeError(
+					'fatal',
+					`WeChat answered ${path} without a list`,
+					redactAndClip(JSON.stringify(json), this.session.secrets(), 300),
+				),
 			};
 		}
-		return { list: json.list };
+		return { answer: { list: json.list, isDelay: json.is_delay === true } };
 	}
 }

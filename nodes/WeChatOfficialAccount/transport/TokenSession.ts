@@ -2,9 +2,14 @@
  * Holds the credential for one node execution and makes authenticated requests through n8n, so
  * n8n runs the credential's preAuthentication and persists a new token. WeChat reports expired
  * tokens with HTTP 200 + errcode (n8n only refreshes on 401), so a request that meets 40001/
- * 40014/42001 calls `invalidate`: the next request is sent with an empty token, which makes
- * n8n fetch and store a fresh one. Only one request at a time does that (single flight); the
- * others wait for it and reuse the token it obtained.
+ * 40014/42001 calls `invalidate`. Before minting, `invalidate` re-reads the stored credential:
+ * another execution or queue-mode worker may already have stored a newer token, and minting
+ * again (with the classic endpoint) would kill that one. Only one request at a time refreshes
+ * (single flight); the others wait for it and reuse the token it obtained.
+ *
+ * A cached token is used only for the settings it was issued for (`issuedFor`): after the
+ * credential is edited to another AppID, secret, Base URL or endpoint, the first request fetches
+ * a new token instead of sending the old account's.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -12,7 +17,13 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { checkedAppCredentials, checkedBaseUrl, CREDENTIAL_TYPE } from './credentialSettings';
+import {
+	checkedAppCredentials,
+	checkedBaseUrl,
+	CREDENTIAL_TYPE,
+	displayUrl,
+	tokenBinding,
+} from '../../../credentials/wechat/connection';
 
 export interface SentRequest {
 	/** Token generation the request was sent with (pass to `invalidate`). */
@@ -27,13 +38,28 @@ export class TokenSession {
 	private loading: Promise<ICredentialDataDecryptedObject> | undefined;
 	private refreshing: Promise<void> | undefined;
 	private generation = 0;
+	/** Every token this execution has seen, also the rejected ones, for redaction. */
+	private readonly tokens = new Set<string>();
+	/** For requests (may carry proxy user-info). */
 	baseUrl = '';
+	/** For messages: never user-info. */
+	shownBaseUrl = '';
 
 	constructor(private readonly ctx: IExecuteFunctions) {}
 
 	/** The credential's secrets, for redaction. */
 	secrets(): string[] {
-		return [String(this.data?.appSecret ?? ''), String(this.data?.accessToken ?? '')];
+		const out = [...this.tokens];
+		if (this.data) {
+			out.push(String(this.data.appSecret ?? ''));
+			const userInfo = /\/\/([^/@\s]*)@/.exec(String(this.data.baseUrl ?? ''))?.[1];
+			if (userInfo) out.push(...userInfo.split(':').map((part) => decodeURIComponent(part)));
+		}
+		return out;
+	}
+
+	private remember(token: unknown): void {
+		if (typeof token === 'string' && token) this.tokens.add(token);
 	}
 
 	/** Loads and checks the credential once; throws CredentialSettingsError for unusable settings. */
@@ -41,9 +67,12 @@ export class TokenSession {
 		if (this.data) return this.data;
 		this.loading ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((loaded) => {
 			const copy = { ...loaded };
-			this.baseUrl = checkedBaseUrl(copy);
-			checkedAppCredentials(copy);
+			this.remember(copy.accessToken);
 			this.data = copy;
+			this.baseUrl = checkedBaseUrl(copy);
+			this.shownBaseUrl = displayUrl(this.baseUrl);
+			checkedAppCredentials(copy);
+			if (copy.issuedFor !== tokenBinding(copy)) copy.accessToken = '';
 			return copy;
 		});
 		try {
@@ -79,21 +108,41 @@ export class TokenSession {
 				},
 			},
 		) as Promise<IN8nHttpFullResponse>;
-		if (leading) {
-			const settled = request.then(ignore, ignore);
-			this.refreshing = settled;
-			void settled.then(() => {
-				if (this.refreshing === settled) this.refreshing = undefined;
-			});
-		}
+		if (leading) this.holdOthersUntil(request.then(() => this.remember(data.accessToken)));
 		return { generation, response: await request };
 	}
 
-	/** The token used at `generation` was rejected: make the next request fetch a new one (once). */
-	invalidate(generation: number): void {
-		if (this.data && this.generation === generation) {
-			this.generation++;
-			this.data.accessToken = '';
+	private holdOthersUntil(work: Promise<unknown>): void {
+		const settled = work.then(ignore, ignore);
+		this.refreshing = settled;
+		void settled.then(() => {
+			if (this.refreshing === settled) this.refreshing = undefined;
+		});
+	}
+
+	/**
+	 * The token used at `generation` was rejected. Only the first report of a generation acts
+	 * (a late 40001 for a token already replaced is ignored). Uses a newer token stored by
+	 * another execution or worker if there is one; otherwise the next request fetches one.
+	 */
+	async invalidate(generation: number): Promise<void> {
+		const data = this.data;
+		if (!data || this.generation !== generation) {
+			while (this.refreshing) await this.refreshing;
+			return;
 		}
+		this.generation++;
+		const rejected = data.accessToken;
+		data.accessToken = '';
+		const reread = this.ctx.getCredentials(CREDENTIAL_TYPE).then((stored) => {
+			this.remember(stored.accessToken);
+			const newer = typeof stored.accessToken === 'string' && stored.accessToken !== '' && stored.accessToken !== rejected;
+			if (newer && stored.issuedFor === tokenBinding(data)) {
+				data.accessToken = stored.accessToken;
+				data.issuedFor = stored.issuedFor;
+			}
+		});
+		this.holdOthersUntil(reread);
+		await this.refreshing;
 	}
 }
