@@ -1,5 +1,5 @@
 import { describeErrcode } from '../../nodes/WeChatOfficialAccount/transport/errcodes';
-import { redact } from '../../nodes/WeChatOfficialAccount/transport/redact';
+import { redact } from '../../credentials/wechat/redact';
 import { backoffDelay } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
 
 describe('describeErrcode', () => {
@@ -36,11 +36,6 @@ describe('describeErrcode', () => {
 		const info = describeErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6f1a');
 		expect(info.message).toContain('203.0.113.7');
 		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the IP whitelist/);
-	});
-
-	it('says when the daily quota resets (midnight China time)', () => {
-		const info = describeErrcode(45009, '', Date.parse('2024-03-01T21:00:00+08:00'));
-		expect(info.description).toContain('2024-03-02 00:00 China time, in about 3.0 h');
 	});
 
 	it('explains verification for 48001 and the 08:00 rule for 61503', () => {
