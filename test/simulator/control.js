@@ -6,7 +6,10 @@
 //   POST /__sim/reset-log                  -> { ok: true }
 //   POST /__sim/expire-tokens              -> { ok: true }
 //   POST /__sim/options   {partial}        -> { ok: true, options }   (same keys as sim.setOptions)
-//   GET  /__sim/expected?endpoint=&begin=&end= -> { list: [...] }  (sim.expectedRows)
+//   POST /__sim/reset-options              -> { ok: true, options }   (sim.resetOptions: runtime options as started)
+//   POST /__sim/force-refresh {appId?}     -> { ok: true, access_token } (sim.forceRefresh: another system
+//                                            force-refreshes the stable token; the old one dies)
+//   GET  /__sim/expected?endpoint=&begin=&end=[&appId=] -> { list: [...] }  (sim.expectedRows)
 
 const reply = (body, status = 200) => ({ status, type: 'application/json', text: JSON.stringify(body) });
 
@@ -24,6 +27,7 @@ async function handleControl(state, req, url, raw) {
           today: sim.today(),
           yesterday: sim.yesterday(),
           latestDay: sim.latestDay(),
+          held: sim.held,
           options: sim.options,
         });
       case 'GET log':
@@ -37,9 +41,17 @@ async function handleControl(state, req, url, raw) {
       case 'POST options':
         sim.setOptions(JSON.parse(raw || '{}'));
         return reply({ ok: true, options: sim.options });
+      case 'POST reset-options':
+        sim.resetOptions();
+        return reply({ ok: true, options: sim.options });
+      case 'POST force-refresh': {
+        const { appId } = JSON.parse(raw || '{}');
+        return reply({ ok: true, access_token: sim.forceRefresh(appId || undefined) });
+      }
       case 'GET expected': {
         const q = url.searchParams;
-        return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end')) });
+        const extra = q.get('appId') ? { appId: q.get('appId') } : {};
+        return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end'), extra) });
       }
       default:
         return reply({ errcode: 404, errmsg: 'not found' }, 404);

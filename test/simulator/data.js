@@ -1,6 +1,7 @@
 'use strict';
 // Deterministic, realistic-looking statistics. Every number is a pure function of
-// (endpoint, period label, hour, type/interval), so any two calls agree exactly.
+// (account seed, endpoint, period label, hour, type/interval), so any two calls agree exactly.
+// The seed is '' for the primary account (the original data set) and the AppID for other accounts.
 
 const { ENDPOINTS, DATA_START, formatDate, labelsInRequest, labelsCovering } = require('./rules');
 
@@ -44,17 +45,22 @@ const HOURS = [
   0.065, 0.06, 0.068, 0.072, 0.07, 0.065, 0.06, 0.07, 0.08, 0.08, 0.06, 0.035,
 ];
 
+/** A key prefix that salts an account's numbers ('' keeps the primary account's data set). */
+const salted = (seed, name) => (seed ? `${seed}:${name}` : name);
+
 /** Typical daily senders on a day: slow growth, weekly rhythm, daily noise. */
-function audience(day) {
+function audience(day, seed = '') {
+  const size = seed ? 0.4 + 1.2 * unit(seed, 'size') : 1;
   const growth = 1 + (day - DATA_START) / 1500;
   const weekday = WEEKDAY[(((day + 3) % 7) + 7) % 7];
-  return 600 * growth * weekday * (0.85 + 0.3 * unit('aud', day));
+  return 600 * size * growth * weekday * (0.85 + 0.3 * unit(salted(seed, 'aud'), day));
 }
 
-function msgRows(name, grain, label) {
+function msgRows(endpoint, grain, label, seed) {
+  const name = salted(seed, endpoint);
   const date = formatDate(label);
   const per = PERIOD[grain === 'hour' ? 'day' : grain];
-  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label);
+  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label, seed);
   const hours = grain === 'hour' ? HOURS.map((_, h) => h) : [null];
   const rows = [];
   for (const h of hours) {
@@ -75,9 +81,10 @@ function msgRows(name, grain, label) {
   return rows;
 }
 
-function distRows(name, grain, label) {
+function distRows(endpoint, grain, label, seed) {
+  const name = salted(seed, endpoint);
   const date = formatDate(label);
-  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label);
+  const base = audience(grain === 'week' ? label + 3 : grain === 'month' ? label + 14 : label, seed);
   const total = base * PERIOD[grain].users * (0.9 + 0.2 * unit(name, date, 'total'));
   const rows = [];
   INTERVALS.forEach((iv, i) => {
@@ -88,16 +95,16 @@ function distRows(name, grain, label) {
   return rows;
 }
 
-const cache = new Map(); // `${name}|${label}` -> frozen rows (pure function, so safe to share)
+const cache = new Map(); // `${seed}|${name}|${label}` -> frozen rows (pure function, so safe to share)
 
 /** Rows of one period (day / week / month label). Nothing before 2014-12-01. Shared: do not mutate. */
-function periodRows(name, label) {
+function periodRows(name, label, seed = '') {
   const ep = ENDPOINTS[name];
   if (!ep || label < DATA_START) return [];
-  const key = `${name}|${label}`;
+  const key = `${seed}|${name}|${label}`;
   let rows = cache.get(key);
   if (!rows) {
-    rows = ep.kind === 'dist' ? distRows(name, ep.grain, label) : msgRows(name, ep.grain, label);
+    rows = ep.kind === 'dist' ? distRows(name, ep.grain, label, seed) : msgRows(name, ep.grain, label, seed);
     rows.forEach(Object.freeze);
     if (cache.size >= 20000) cache.clear();
     cache.set(key, Object.freeze(rows));
@@ -114,16 +121,16 @@ function compareRows(a, b) {
 }
 
 /** The list WeChat returns for a (validated) request [begin,end] when `latest` is the latest served day. */
-function responseRows(name, begin, end, latest) {
+function responseRows(name, begin, end, latest, seed = '') {
   const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
-  return labelsInRequest(grain, begin, end, latest).flatMap((l) => periodRows(name, l));
+  return labelsInRequest(grain, begin, end, latest).flatMap((l) => periodRows(name, l, seed));
 }
 
 /** What a perfect client should output for a user range [begin,end] (day numbers), `latest` served. */
-function coveringRows(name, begin, end, latest) {
+function coveringRows(name, begin, end, latest, seed = '') {
   const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
   return labelsCovering(grain, begin, end, latest)
-    .flatMap((l) => periodRows(name, l).map((r) => ({ ...r })))
+    .flatMap((l) => periodRows(name, l, seed).map((r) => ({ ...r })))
     .sort(compareRows);
 }
 

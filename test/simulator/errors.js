@@ -42,4 +42,4 @@ function ipError(remoteAddress) {
   return wxError(40164, `invalid ip ${v4} ipv6 ::ffff:${v4}, not in whitelist`);
 }
 
-module.exports = { MESSAGES, wxError, ipError };
+module.exports = { MESSAGES, rid, wxError, ipError };

@@ -5,9 +5,11 @@
 const http = require('http');
 const rules = require('./rules');
 const data = require('./data');
-const { TokenStore } = require('./tokens');
+const { TokenStore, GRACE_MS } = require('./tokens');
 const { faultPicker, mulberry32, FAULT_KINDS } = require('./faults');
 const { createHandler } = require('./server');
+const { checkAccounts, seedOf, findAccount } = require('./accounts');
+const { BEHAVIOUR_KEYS, buildBehaviour } = require('./behaviours');
 
 const { ENDPOINTS, parseDate, formatDate, chinaToday, latestServedDay } = rules;
 
@@ -19,10 +21,16 @@ const SIM_DEFAULTS = Object.freeze({
   readyHour: rules.READY_HOUR, // yesterday is served from this hour (China time) on; 0 = from midnight
   latencyMs: 0,
   tokenTtlSeconds: 7200,
+  classicGraceMs: GRACE_MS, // the previous /cgi-bin/token token lives this long after a new one; 0 = dies at once
+  accounts: Object.freeze([]), // more known accounts [{ appId, appSecret, ipWhitelisted? }] besides appId/appSecret
   expireTokenEvery: 0,
   spans: Object.freeze({}),
   faults: Object.freeze({ rate: 0, seed: 1, kinds: Object.freeze(['busy', 'minuteQuota']) }),
-  forceErrcode: null,
+  forceErrcode: null, // N | { errcode, endpoints, after, times, rate, seed } (behaviours.js)
+  tokenErrcode: null, // N | { errcode, ... }: token endpoints answer N once the credentials pass (45011, -1, ...)
+  echoSecrets: null, // 'errmsg' | 'html' | 'redirect' | { mode, endpoints, after, times, rate, seed } (echo.js)
+  lateInvalid: null, // true | N | { times, release, maxHoldMs, expireToken, ... }: the late-40001 race (race.js)
+  callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
   failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
   ipWhitelisted: true,
   shuffle: false, // answer datacube rows in a seeded shuffled order
@@ -31,7 +39,10 @@ const SIM_DEFAULTS = Object.freeze({
 });
 
 /** Options that sim.setOptions() may change while running. */
-const RUNTIME_KEYS = ['readyHour', 'latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle'];
+const RUNTIME_KEYS = [
+  'readyHour', 'latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle',
+  'tokenErrcode', 'echoSecrets', 'lateInvalid', 'callerIp', 'classicGraceMs', 'accounts',
+];
 
 function checkSpans(spans) {
   for (const [name, span] of Object.entries(spans || {})) {
@@ -55,24 +66,38 @@ function checkReadyHour(h) {
 /**
  * Rows a perfect client should output for the user range [begin,end] as seen at instant nowMs
  * (periods served by then: the 08:00 China-time rule, see rules.latestServedDay).
- * extra: { readyHour } (default 8).
+ * extra: { readyHour (default 8), appId (whose rows: another account's AppID; default the primary
+ * account, SIM_DEFAULTS.appId here; sim.expectedRows knows the simulator's own primary AppID) }.
  */
 function expectedRows(endpoint, begin, end, nowMs = Date.now(), extra = {}) {
   if (!ENDPOINTS[endpoint]) throw new Error(`unknown endpoint ${endpoint}`);
   const b = parseDay(begin, 'begin');
   const e = parseDay(end, 'end');
   const latest = latestServedDay(nowMs, checkReadyHour(extra.readyHour ?? rules.READY_HOUR));
-  return data.coveringRows(endpoint, b, e, latest);
+  const seed = seedOf({ appId: extra.primaryAppId ?? SIM_DEFAULTS.appId }, extra.appId);
+  return data.coveringRows(endpoint, b, e, latest, seed);
 }
 
 async function startSimulator(options = {}) {
   const opts = { ...SIM_DEFAULTS, ...options };
   opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
   opts.spans = checkSpans(opts.spans);
+  opts.accounts = checkAccounts(opts.accounts);
   checkReadyHour(opts.readyHour);
+  const useListeners = new Set();
   const state = {
     opts,
-    tokens: new TokenStore(() => opts.now(), opts.tokenTtlSeconds),
+    tokens: new TokenStore(() => opts.now(), opts.tokenTtlSeconds, () => opts.classicGraceMs),
+    rules: Object.fromEntries(BEHAVIOUR_KEYS.map((k) => [k, buildBehaviour(k, opts[k])])),
+    held: 0,
+    /** A datacube request arrived with a valid token of appId (for lateInvalid release 'used'). */
+    tokenUsed: (appId, token) => {
+      for (const fn of [...useListeners]) fn(appId, token);
+    },
+    onTokenUse: (fn) => {
+      useListeners.add(fn);
+      return () => useListeners.delete(fn);
+    },
     log: [],
     pickFault: faultPicker(opts.faults),
     shuffleRnd: mulberry32(opts.shuffleSeed),
@@ -104,6 +129,10 @@ async function startSimulator(options = {}) {
     get datacubeCalls() {
       return state.datacubeCalls;
     },
+    /** Datacube requests held right now by lateInvalid. */
+    get held() {
+      return state.held;
+    },
     /** Current options (without the clock function). */
     get options() {
       const { now, ...rest } = opts;
@@ -115,8 +144,20 @@ async function startSimulator(options = {}) {
     /** The latest day WeChat serves now: yesterday from 08:00 China time (readyHour), else the day before. */
     latestDay: () => formatDate(latestServedDay(opts.now(), opts.readyHour)),
     expireTokens: () => state.tokens.expireAll(),
+    /**
+     * Another system calls stable_token with force_refresh:true for the account (default: the primary
+     * one): its current stable token dies at once. Returns the new token.
+     */
+    forceRefresh: (appId = opts.appId) => {
+      if (!findAccount(opts, appId)) throw new Error(`forceRefresh: unknown account ${appId}`);
+      return state.tokens.stableToken(appId, true).access_token;
+    },
     resetLog: () => {
       state.log.length = 0;
+    },
+    /** Every runtime option back to its value at start (counters of after/times/rate restart). */
+    resetOptions() {
+      sim.setOptions(initialRuntime);
     },
     setOptions(partial) {
       for (const key of Object.keys(partial || {})) {
@@ -129,11 +170,15 @@ async function startSimulator(options = {}) {
       }
       if (p.spans) p.spans = checkSpans(p.spans);
       if ('readyHour' in p) checkReadyHour(p.readyHour);
+      if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
+      const built = {};
+      for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
       if ('expireTokenEvery' in p) state.callsForExpiry = 0;
+      Object.assign(state.rules, built); // a new value restarts its after/times/rate counting
       Object.assign(opts, p);
     },
     expectedRows: (endpoint, begin, end, extra = {}) =>
-      expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, ...extra }),
+      expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, primaryAppId: opts.appId, ...extra }),
     close() {
       if (!closing) {
         for (const t of state.timers) clearTimeout(t);
@@ -144,6 +189,7 @@ async function startSimulator(options = {}) {
       return closing;
     },
   };
+  const initialRuntime = JSON.parse(JSON.stringify(Object.fromEntries(RUNTIME_KEYS.map((k) => [k, opts[k] ?? null]))));
   state.api = sim;
   return sim;
 }

@@ -6,6 +6,9 @@ const { responseRows } = require('./data');
 const { wxError, ipError } = require('./errors');
 const { PROXY_PAGE } = require('./faults');
 const { handleControl } = require('./control');
+const { findAccount, seedOf, whitelisted } = require('./accounts');
+const { echoErrmsg, htmlAnswer, redirectAnswer, proxyLoginAnswer } = require('./echo');
+const { holdUntilNewToken } = require('./race');
 
 const JSON_TYPE = 'application/json; encoding=utf-8';
 
@@ -39,32 +42,57 @@ function delay(state, ms) {
 
 const json = (body, status = 200) => ({ status, type: JSON_TYPE, text: JSON.stringify(body), errcode: body.errcode });
 
-/** grant_type / appid / secret / IP checks shared by both token endpoints; null when fine. */
-function credentialError(state, req, grantType, appid, secret) {
+/** The caller's IP as WeChat would name it in 40164 (option callerIp, else the socket's address). */
+const callerIp = (state, req) => state.opts.callerIp || req.socket.remoteAddress;
+
+/** An errcode answer; 40164 names the caller's IP. */
+function errorJson(state, req, errcode) {
+  return json(errcode === 40164 ? ipError(callerIp(state, req)) : wxError(errcode));
+}
+
+/** errcode forced by tokenErrcode / forceErrcode for this endpoint, or null. */
+function forcedErrcode(state, endpoint) {
+  for (const key of ['tokenErrcode', 'forceErrcode']) {
+    const rule = state.rules[key];
+    if (rule && rule.fire(endpoint)) return rule.spec.errcode;
+  }
+  return null;
+}
+
+/** grant_type / appid / secret / IP checks shared by both token endpoints; errcode or 0. */
+function credentialErrcode(state, grantType, appid, secret) {
   const o = state.opts;
-  if (grantType !== 'client_credential') return wxError(40002);
-  if (!appid) return wxError(41002);
-  if (appid !== o.appId) return wxError(40013);
-  if (!secret) return wxError(41004);
-  if (secret !== o.appSecret) return wxError(40125);
-  if (!o.ipWhitelisted) return ipError(req.socket.remoteAddress);
-  return null;
+  if (grantType !== 'client_credential') return 40002;
+  if (!appid) return 41002;
+  const account = findAccount(o, appid);
+  if (!account) return 40013;
+  if (!secret) return 41004;
+  if (secret !== account.appSecret) return 40125;
+  if (!whitelisted(o, appid)) return 40164;
+  return 0;
 }
 
-/** IP whitelist + access_token checks shared by the token-protected endpoints; null when fine. */
-function accessError(state, req, token) {
-  if (!state.opts.ipWhitelisted) return ipError(req.socket.remoteAddress);
+/** IP whitelist + access_token checks shared by the token-protected endpoints; errcode or 0. */
+function accessErrcode(state, token) {
   const status = state.tokens.check(token);
-  if (status === 'missing') return wxError(41001);
-  if (status === 'invalid') return wxError(40001);
-  if (status === 'expired') return wxError(42001);
-  return null;
+  if (!whitelisted(state.opts, state.tokens.owner(token))) return 40164;
+  if (status === 'missing') return 41001;
+  if (status === 'invalid') return 40001;
+  if (status === 'expired') return 42001;
+  return 0;
 }
 
-function tokenRoute(state, req, url) {
+function grant(state, req, rec, grantType, appid, secret, mint) {
+  rec.appId = typeof appid === 'string' ? appid : null;
+  rec.secret = typeof secret === 'string' ? secret : null;
+  const code = credentialErrcode(state, grantType, appid, secret) || forcedErrcode(state, rec.endpoint);
+  return code ? errorJson(state, req, code) : json(mint());
+}
+
+function tokenRoute(state, req, url, rec) {
   const q = url.searchParams;
-  const err = credentialError(state, req, q.get('grant_type'), q.get('appid'), q.get('secret'));
-  return json(err || state.tokens.classic());
+  const appid = q.get('appid');
+  return grant(state, req, rec, q.get('grant_type'), appid, q.get('secret'), () => state.tokens.classic(appid));
 }
 
 function stableTokenRoute(state, req, url, rec) {
@@ -73,12 +101,12 @@ function stableTokenRoute(state, req, url, rec) {
   rec.body = parsed.value;
   if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return json(wxError(47001));
   const b = parsed.value;
-  const err = credentialError(state, req, b.grant_type, b.appid, b.secret);
-  return json(err || state.tokens.stableToken(b.force_refresh === true));
+  return grant(state, req, rec, b.grant_type, b.appid, b.secret, () => state.tokens.stableToken(b.appid, b.force_refresh === true));
 }
 
 function domainIpRoute(state, req, url, rec) {
-  return json(accessError(state, req, rec.token) || { ip_list: ['127.0.0.1'] });
+  const code = accessErrcode(state, rec.token) || forcedErrcode(state, rec.endpoint);
+  return code ? errorJson(state, req, code) : json({ ip_list: ['127.0.0.1'] });
 }
 
 function faultAnswer(kind) {
@@ -102,14 +130,24 @@ async function datacubeRoute(state, req, url, rec) {
   const name = rec.endpoint;
   await delay(state, state.opts.latencyMs);
   const o = state.opts;
-  const denied = accessError(state, req, rec.token);
-  if (denied) return json(denied);
+  const denied = accessErrcode(state, rec.token);
+  if (denied) return errorJson(state, req, denied);
+  const appId = state.tokens.owner(rec.token);
+  state.tokenUsed(appId, rec.token);
   state.datacubeCalls++;
   state.callsForExpiry++;
   const expireAfter = o.expireTokenEvery > 0 && state.callsForExpiry % o.expireTokenEvery === 0;
   try {
     if (req.method !== 'POST') return json(wxError(43002));
-    if (o.forceErrcode !== null && o.forceErrcode !== undefined) return json(wxError(o.forceErrcode));
+    const race = state.rules.lateInvalid;
+    if (race && race.fire(name)) {
+      const started = Date.now();
+      const code = await holdUntilNewToken(state, rec.token, appId, race.spec);
+      rec.held = Date.now() - started;
+      return errorJson(state, req, code);
+    }
+    const forced = forcedErrcode(state, name);
+    if (forced !== null) return errorJson(state, req, forced);
     const fault = state.pickFault();
     if (fault) {
       rec.fault = fault;
@@ -121,12 +159,12 @@ async function datacubeRoute(state, req, url, rec) {
     const latest = latestServedDay(nowMs, o.readyHour);
     const span = o.spans[name] ?? ENDPOINTS[name].span;
     const range = checkRange(parsed.ok ? parsed.value : null, span, chinaToday(nowMs), latest);
-    if (range.errcode) return json(wxError(range.errcode));
+    if (range.errcode) return errorJson(state, req, range.errcode);
     const failOn = o.failOnDate;
     if (failOn && rec.body && rec.body.begin_date <= failOn.date && failOn.date <= rec.body.end_date) {
-      return json(wxError(failOn.errcode));
+      return errorJson(state, req, failOn.errcode);
     }
-    let rows = responseRows(name, range.begin, range.end, latest);
+    let rows = responseRows(name, range.begin, range.end, latest, seedOf(o, appId));
     if (o.shuffle) rows = shuffled(rows, state.shuffleRnd);
     rec.rows = rows.length;
     return json({ list: rows });
@@ -139,25 +177,59 @@ const ROUTES = {
   '/cgi-bin/token': ['token', tokenRoute],
   '/cgi-bin/stable_token': ['stable_token', stableTokenRoute],
   '/cgi-bin/get_api_domain_ip': ['get_api_domain_ip', domainIpRoute],
+  '/proxy/login': ['proxy_login', (state, req, url) => proxyLoginAnswer(url.searchParams.get('return'))],
 };
 
-function route(state, req, url, rec) {
-  if (ROUTES[url.pathname]) {
-    const [endpoint, fn] = ROUTES[url.pathname];
-    rec.endpoint = endpoint;
-    return fn(state, req, url, rec);
+/** What the request carried that echoSecrets may print back. */
+function echoContext(state, req, rec) {
+  const isTokenEndpoint = rec.endpoint === 'token' || rec.endpoint === 'stable_token';
+  let { appId = null, secret = null } = rec;
+  if (!isTokenEndpoint) {
+    appId = state.tokens.owner(rec.token);
+    const account = appId && findAccount(state.opts, appId);
+    secret = account ? account.appSecret : null;
   }
-  const m = /^\/datacube\/([a-z]+)$/.exec(url.pathname);
-  if (m && Object.prototype.hasOwnProperty.call(ENDPOINTS, m[1])) {
+  const rawBody = typeof rec.body === 'string' ? rec.body : rec.body === null ? '' : JSON.stringify(rec.body);
+  return { isTokenEndpoint, token: rec.token, appId, secret, method: req.method, url: state.api.url + req.url, origin: state.api.url, body: rawBody };
+}
+
+/** The secrets a token request carried, for html/redirect modes (read before the route parses them). */
+function peekCredentials(rec, url) {
+  if (rec.endpoint === 'token') return { appId: url.searchParams.get('appid'), secret: url.searchParams.get('secret') };
+  if (rec.endpoint === 'stable_token') {
+    const b = parseJson(rec.body || '').value;
+    if (b && typeof b === 'object') return { appId: b.appid ?? null, secret: b.secret ?? null };
+  }
+  return {};
+}
+
+async function route(state, req, url, rec) {
+  if (ROUTES[url.pathname]) rec.endpoint = ROUTES[url.pathname][0];
+  else {
+    const m = /^\/datacube\/([a-z]+)$/.exec(url.pathname);
+    if (!m || !Object.prototype.hasOwnProperty.call(ENDPOINTS, m[1])) return json({ errcode: 404, errmsg: 'not found' }, 404);
     rec.endpoint = m[1];
-    return datacubeRoute(state, req, url, rec);
   }
-  return json({ errcode: 404, errmsg: 'not found' }, 404);
+  const echo = state.rules.echoSecrets;
+  const mode = echo && echo.spec.mode;
+  if (mode && mode !== 'errmsg' && echo.fire(rec.endpoint)) {
+    rec.echo = mode;
+    const c = { ...echoContext(state, req, rec), ...peekCredentials(rec, url) };
+    return mode === 'html' ? htmlAnswer(c) : redirectAnswer(c);
+  }
+  const answer = ROUTES[url.pathname] ? await ROUTES[url.pathname][1](state, req, url, rec) : await datacubeRoute(state, req, url, rec);
+  if (mode === 'errmsg' && answer.errcode && echo.fire(rec.endpoint)) {
+    const body = JSON.parse(answer.text);
+    body.errmsg = echoErrmsg(body.errcode, body.errmsg, echoContext(state, req, rec));
+    rec.echo = mode;
+    return { ...answer, text: JSON.stringify(body) };
+  }
+  return answer;
 }
 
 function send(res, answer) {
   const body = Buffer.from(answer.text, 'utf8');
-  res.writeHead(answer.status, { 'Content-Type': answer.type, 'Content-Length': body.length });
+  res.writeHead(answer.status, { 'Content-Type': answer.type, 'Content-Length': body.length, ...(answer.headers || {}) });
   res.end(body);
 }
 
@@ -174,14 +246,19 @@ async function handle(state, req, res) {
     endpoint: null,
     body: raw === '' ? null : raw,
     token: url.searchParams.get('access_token'),
+    appId: null,
     status: 0,
     errcode: 0,
     rows: 0,
     at: state.opts.now(),
     fault: null,
+    echo: null,
+    held: 0,
     ms: 0,
   };
   const answer = await route(state, req, url, rec);
+  if (rec.appId === null && rec.token) rec.appId = state.tokens.owner(rec.token);
+  delete rec.secret;
   rec.errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
   rec.status = answer.reset ? 0 : answer.status;
   rec.ms = Date.now() - started;
