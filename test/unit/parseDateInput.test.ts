@@ -1,7 +1,8 @@
+// @tz-sensitive
 import { DateTime } from 'luxon';
 import { parseDateInput } from '../../nodes/WeChatOfficialAccount/dates/parseDateInput';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
-import { describeMachineTimeZone } from './timezones';
+import { describeInMachineZone } from './timezones';
 
 function failure(value: unknown): PlanError {
 	try {
@@ -13,9 +14,7 @@ function failure(value: unknown): PlanError {
 	throw new Error(`expected ${JSON.stringify(value)} to be refused`);
 }
 
-describe('parseDateInput', () => {
-	describeMachineTimeZone();
-
+describeInMachineZone('parseDateInput', () => {
 	it.each([
 		['2024-03-01', '2024-03-01'],
 		[' 2024-3-1 ', '2024-03-01'],
@@ -33,8 +32,12 @@ describe('parseDateInput', () => {
 		expect(parseDateInput(DateTime.fromISO('2024-03-01T00:10:00', { zone: 'Asia/Shanghai' }), 'Begin Date')).toBe('2024-03-01');
 	});
 
-	it('reads a JS Date by its ISO date', () => {
-		expect(parseDateInput(new Date('2024-03-01T12:00:00Z'), 'Begin Date')).toBe('2024-03-01');
+	it('reads a JS Date (an instant) by its calendar day in China', () => {
+		expect(parseDateInput(new Date('2024-03-01T12:00:00Z'), 'Start Date')).toBe('2024-03-01');
+		// Midnight China time is 16:00 UTC the day before: still 1 March in China.
+		expect(parseDateInput(new Date('2024-03-01T00:00:00+08:00'), 'Start Date')).toBe('2024-03-01');
+		expect(parseDateInput(new Date('2024-03-01T23:59:59+08:00'), 'Start Date')).toBe('2024-03-01');
+		expect(parseDateInput(new Date('2024-02-29T16:00:00Z'), 'Start Date')).toBe('2024-03-01');
 	});
 
 	it.each([

@@ -1,8 +1,9 @@
+// @tz-sensitive
 import { DATACUBE_APIS, findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { addDays, daysBetween, mondayOf } from '../../nodes/WeChatOfficialAccount/dates/calendar';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { planRequests, splitWindow, type Plan } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
-import { describeMachineTimeZone } from './timezones';
+import { describeInMachineZone } from './timezones';
 
 const api = (operation: string): DatacubeApi => findApi('messageSummary', operation) as DatacubeApi;
 const custom = (beginDate: unknown, endDate: unknown) => ({ dateRange: 'custom', beginDate, endDate });
@@ -47,30 +48,68 @@ function expectPlanError(run: () => unknown, field: string, fragment: RegExp) {
 	throw new Error('expected a PlanError');
 }
 
-describe('planRequests', () => {
-	describeMachineTimeZone();
-
+describeInMachineZone('planRequests', () => {
 	describe('presets are computed in China time', () => {
+		// Before 08:00 China time WeChat has not finished yesterday: the latest served day is the day before.
+		it.each([
+			['yesterday', '2024-02-28', '2024-02-28'],
+			['last7Days', '2024-02-22', '2024-02-28'],
+			['last30Days', '2024-01-30', '2024-02-28'],
+			['lastWeek', '2024-02-19', '2024-02-25'],
+			['lastMonth', '2024-01-01', '2024-01-31'],
+		])('%s at 2024-03-01 00:30 China time ends on the day before yesterday', (dateRange, begin, end) => {
+			const plan = planRequests(api('getDaily'), { dateRange }, NOW);
+			expect(range(plan)).toEqual([begin, end]);
+			expect(plan.latest).toBe('2024-02-28');
+			expect(plan.notes.join(' ')).toMatch(/08:00 China time/);
+		});
+
 		it.each([
 			['yesterday', '2024-02-29', '2024-02-29'],
 			['last7Days', '2024-02-23', '2024-02-29'],
 			['last30Days', '2024-01-31', '2024-02-29'],
 			['lastWeek', '2024-02-19', '2024-02-25'],
 			['lastMonth', '2024-02-01', '2024-02-29'],
-		])('%s at 2024-03-01 00:30 China time', (dateRange, begin, end) => {
-			expect(range(planRequests(api('getDaily'), { dateRange }, NOW))).toEqual([begin, end]);
+		])('%s at 2024-03-01 08:00 China time ends yesterday', (dateRange, begin, end) => {
+			const plan = planRequests(api('getDaily'), { dateRange }, Date.parse('2024-03-01T08:00:00+08:00'));
+			expect(range(plan)).toEqual([begin, end]);
+			expect(plan.notes).toEqual([]);
+		});
+
+		it('07:59:59 and 08:00:00 China time are on either side of the rule', () => {
+			const before = planRequests(api('getDaily'), { dateRange: 'yesterday' }, Date.parse('2024-03-01T07:59:59.999+08:00'));
+			const after = planRequests(api('getDaily'), { dateRange: 'yesterday' }, Date.parse('2024-03-01T08:00:00+08:00'));
+			expect([before.end, after.end]).toEqual(['2024-02-28', '2024-02-29']);
 		});
 
 		it('crosses the year in China before UTC does', () => {
 			const now = Date.parse('2024-12-31T16:30:00Z'); // 2025-01-01 00:30 in China
-			expect(range(planRequests(api('getDaily'), { dateRange: 'yesterday' }, now))).toEqual(['2024-12-31', '2024-12-31']);
-			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, now))).toEqual(['2024-12-01', '2024-12-31']);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'yesterday' }, now))).toEqual(['2024-12-30', '2024-12-30']);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, now))).toEqual(['2024-11-01', '2024-11-30']);
 			expect(range(planRequests(api('getDaily'), { dateRange: 'lastWeek' }, now))).toEqual(['2024-12-23', '2024-12-29']);
+			const nine = Date.parse('2025-01-01T09:00:00+08:00');
+			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, nine))).toEqual(['2024-12-01', '2024-12-31']);
 		});
 
-		it('on a Monday, last week ends yesterday', () => {
+		it('on a Monday after 08:00, last week ends yesterday; before 08:00 it is the week before', () => {
 			const monday = Date.parse('2026-11-23T09:00:00+08:00');
 			expect(range(planRequests(api('getWeekly'), { dateRange: 'lastWeek' }, monday))).toEqual(['2026-11-16', '2026-11-22']);
+			const early = Date.parse('2026-11-23T00:30:00+08:00');
+			const plan = planRequests(api('getWeekly'), { dateRange: 'lastWeek' }, early);
+			expect(plan.periods.map((p) => p.label)).toEqual(['2026-11-09']);
+		});
+
+		it('on the 1st before 08:00, last month is the month before; the monthly API gets a completed month', () => {
+			const first = Date.parse('2026-11-01T07:00:00+08:00');
+			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, first).periods.map((p) => p.label)).toEqual(['2026-09-01']);
+			const later = Date.parse('2026-11-01T08:30:00+08:00');
+			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, later).periods.map((p) => p.label)).toEqual(['2026-10-01']);
+		});
+
+		it('a custom range ending on yesterday is clamped before 08:00 with a note', () => {
+			const plan = planRequests(api('getDaily'), custom('2024-02-20', '2024-02-29'), NOW);
+			expect(plan.end).toBe('2024-02-28');
+			expect(plan.notes.join(' ')).toMatch(/End Date moved from 2024-02-29 to 2024-02-28/);
 		});
 
 		it('lastMonth in March of a non-leap year is all of February', () => {
@@ -98,7 +137,7 @@ describe('planRequests', () => {
 			]);
 		});
 
-		it.each(DATACUBE_APIS.filter((a) => a.grain === 'day' || a.grain === 'hour').map((a) => [a.operation, a.span]))(
+		it.each(DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'day' || a.grain === 'hour')).map((a) => [a.operation, a.span]))(
 			'%s uses windows of at most %i days and the minimum count',
 			(operation, span) => {
 				const plan = planRequests(api(operation as string), custom('2023-01-01', '2024-12-31'), LATE_NOW);
@@ -142,7 +181,7 @@ describe('planRequests', () => {
 			});
 		});
 
-		it.each(DATACUBE_APIS.filter((a) => a.grain === 'week' || a.grain === 'month').map((a) => [a.operation]))(
+		it.each(DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'week' || a.grain === 'month')).map((a) => [a.operation]))(
 			'%s: every label once, windows within span, count equals the DP minimum',
 			(operation) => {
 				for (const [begin, end] of [
@@ -169,17 +208,17 @@ describe('planRequests', () => {
 	});
 
 	describe('clamping and errors', () => {
-		it('clamps to 2014-12-01 .. yesterday with notes, not errors', () => {
+		it('clamps to 2014-12-01 .. the latest served day with notes, not errors', () => {
 			const plan = planRequests(api('getDaily'), custom('2014-01-01', '2030-01-01'), NOW);
-			expect(range(plan)).toEqual(['2014-12-01', '2024-02-29']);
+			expect(range(plan)).toEqual(['2014-12-01', '2024-02-28']);
 			expect(plan.notes).toHaveLength(2);
 		});
 
 		it.each([
-			[custom('2024-03-05', '2024-03-01'), 'Begin Date', /after End Date/],
+			[custom('2024-03-05', '2024-03-01'), 'Start Date', /after End Date/],
 			[custom('2013-01-01', '2014-11-30'), 'End Date', /before 2014-12-01/],
-			[custom('2024-03-01', '2024-03-09'), 'Begin Date', /latest day WeChat serves is yesterday, 2024-02-29/],
-			[custom('', '2024-01-01'), 'Begin Date', /empty/],
+			[custom('2024-02-29', '2024-03-09'), 'Start Date', /latest day WeChat serves now is 2024-02-28/],
+			[custom('', '2024-01-01'), 'Start Date', /empty/],
 			[custom('2024-01-01', undefined), 'End Date', /empty/],
 			[{ dateRange: 'nextYear' }, 'Date Range', /not a known option/],
 		])('%j fails on %s', (input, field, message) => {
