@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { tokenBinding } from './wechat/connection';
 import { fetchAccessToken } from './wechat/fetchAccessToken';
 
 export class WeChatOfficialAccountApi implements ICredentialType {
@@ -92,6 +93,12 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// n8n also calls this for every credential test. A token still bound to these exact settings
+		// is returned as it is: testing a saved credential never mints (and with the classic
+		// endpoint never invalidates) a token; changed settings always get a token of their own.
+		if (credentials.accessToken && credentials.issuedFor === tokenBinding(credentials)) {
+			return { accessToken: credentials.accessToken, issuedFor: credentials.issuedFor };
+		}
 		const issued = await fetchAccessToken(this.helpers, credentials);
 		return { accessToken: issued.accessToken, issuedFor: issued.issuedFor };
 	}
@@ -106,9 +113,11 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	}
 
 	/**
-	 * Checks exactly the AppID and App Secret entered, not a cached token: asks /cgi-bin/stable_token
-	 * without force_refresh (also for the classic endpoint, so that testing never invalidates a
-	 * token anyone holds). The token endpoint also enforces the account's IP whitelist.
+	 * Checks exactly the AppID and App Secret entered, not a cached token. n8n first runs
+	 * preAuthentication with the entered values (a token for changed settings: WeChat's answer,
+	 * with the IP it saw, becomes the test's message), then this request asks /cgi-bin/stable_token
+	 * without force_refresh (also for the classic endpoint, so that it never invalidates a token
+	 * anyone holds). Token endpoints enforce the account's IP whitelist.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

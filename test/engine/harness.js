@@ -68,7 +68,9 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 		/**
 		 * Runs a workflow JSON ({ nodes, connections, settings?, pinData? }) with WorkflowExecute.
 		 * options: timezone, mode ('manual'), startNode (name), destinationNode (name), pinData,
-		 *          variables ($vars), staticData, executionId
+		 *          variables ($vars), staticData, executionId,
+		 *          onExecution (called with n8n's cancelable execution promise: `.cancel()` is the Stop button)
+		 * The result's `staticData` is the workflow's static data after the run (what n8n would save).
 		 */
 		async run(workflowJson, options = {}) {
 			const workflowData = typeof workflowJson === 'string' ? JSON.parse(workflowJson) : structuredClone(workflowJson);
@@ -109,8 +111,16 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 				: undefined;
 
 			const started = Date.now();
-			const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode, destinationNode, pinData });
-			return { ...summarizeRun(run), executionOrder, durationMs: Date.now() - started, run };
+			const execution = new WorkflowExecute(additionalData, mode).run({ workflow, startNode, destinationNode, pinData });
+			options.onExecution?.(execution);
+			const run = await execution;
+			return {
+				...summarizeRun(run),
+				executionOrder,
+				durationMs: Date.now() - started,
+				run,
+				staticData: JSON.parse(JSON.stringify(workflow.staticData ?? {})),
+			};
 		},
 
 		/** n8n's credential test (Credentials > Test) for `typeName` with `data`; see credential-test.js */

@@ -1,0 +1,132 @@
+/**
+ * Issue 8 §1: a cached token is bound to the settings it was issued for. After the credential is
+ * edited the way n8n's editor saves it (every field not retyped, the hidden token included, keeps
+ * its stored value), the next execution fetches a token for the new settings instead of reusing
+ * the old account's. The credential test checks exactly the AppID and App Secret entered.
+ */
+const { wechatWorkflow } = require('./wechat-workflow');
+const helpers = require('./sim-helpers');
+
+const OTHER = { appId: 'wx9999999999other', appSecret: 'other-secret-9876543210fedcba' };
+const suite = helpers.useSimulatorAndEngine();
+let sim;
+let engine;
+beforeAll(() => {
+	({ sim, engine } = suite);
+	sim.setOptions({ accounts: [OTHER] });
+});
+beforeEach(() => sim.setOptions({ accounts: [OTHER] }));
+
+const RANGE = { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-03', options: { addReadableFields: false } };
+const run = () => engine.run(wechatWorkflow({ parameters: RANGE }), { timezone: 'Asia/Shanghai' });
+const tokenCallsFor = (appId) => helpers.tokenCalls(sim).filter((call) => call.appId === appId);
+
+/** The editor's save: the user retypes some fields, every other stored field (the token too) stays. */
+function editCredential(changes) {
+	engine.credentials.set('sim', 'weChatOfficialAccountApi', { ...engine.credentials.get('sim'), ...changes });
+}
+
+async function firstRunCachesToken() {
+	const first = await run();
+	expect(first.error).toBeUndefined();
+	const stored = engine.credentials.get('sim');
+	expect(stored.accessToken).toBeTruthy();
+	expect(stored.issuedFor).toMatch(/^v1:[0-9a-f]{64}$/);
+	expect(JSON.stringify(stored.issuedFor)).not.toContain(sim.appSecret);
+	sim.resetLog();
+	return stored;
+}
+
+describe('a cached token is used only for the settings it was issued for', () => {
+	it('reuses the token while nothing changed (no token request)', async () => {
+		await firstRunCachesToken();
+		const again = await run();
+		expect(again.error).toBeUndefined();
+		expect(helpers.tokenCalls(sim)).toHaveLength(0);
+	});
+
+	it('after the AppID is changed to another account, fetches that account\'s token and returns its rows', async () => {
+		const before = await firstRunCachesToken();
+		editCredential({ appId: OTHER.appId, appSecret: OTHER.appSecret });
+		const result = await run();
+		expect(result.error).toBeUndefined();
+		expect(tokenCallsFor(OTHER.appId)).toHaveLength(1);
+		const expected = sim.expectedRows('getupstreammsg', '2024-03-01', '2024-03-03', { appId: OTHER.appId });
+		expect(result.data.WeChat.map((item) => item.json)).toEqual(expected);
+		expect(expected).not.toEqual(sim.expectedRows('getupstreammsg', '2024-03-01', '2024-03-03'));
+		expect(helpers.datacubeCalls(sim).every((call) => call.appId === OTHER.appId)).toBe(true);
+		expect(engine.credentials.get('sim').accessToken).not.toBe(before.accessToken);
+	});
+
+	it('with an AppID WeChat does not know, fails with the AppID message and no rows', async () => {
+		await firstRunCachesToken();
+		editCredential({ appId: 'wx0000000000nobody' });
+		const result = await run();
+		expect(result.data.WeChat ?? []).toHaveLength(0);
+		expect(result.error.message).toMatch(/does not recognise the AppID \(errcode 40013\)/);
+		expect(helpers.datacubeCalls(sim)).toHaveLength(0);
+	});
+
+	it.each([
+		['App Secret', () => ({ appSecret: 'a-new-secret-after-reset-000111' }), 'wrong secret now'],
+		['Base URL', () => ({ baseUrl: sim.url.replace('127.0.0.1', 'localhost') }), 'same account'],
+		['Token Endpoint', () => ({ issuingEndpoint: 'classic' }), 'same account'],
+	])('a changed %s means a new token request', async (_field, changes) => {
+		await firstRunCachesToken();
+		editCredential(changes());
+		await run();
+		expect(helpers.tokenCalls(sim).length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('the credential test checks what was entered, not the cached token', () => {
+	const test = (data) => engine.testCredential('weChatOfficialAccountApi', data);
+
+	it('passes for the right AppID and secret, and asks stable_token without force_refresh', async () => {
+		const stored = await firstRunCachesToken();
+		const result = await test(stored);
+		expect(result).toMatchObject({ status: 'OK' });
+		const calls = helpers.tokenCalls(sim);
+		expect(calls.map((call) => call.endpoint)).toEqual(['stable_token']);
+		expect(calls[0].forceRefresh ?? false).toBe(false);
+	});
+
+	it('never calls the classic token endpoint when testing a saved classic credential, so it invalidates nobody', async () => {
+		editCredential({ issuingEndpoint: 'classic' });
+		const stored = await firstRunCachesToken();
+		expect(stored.issuingEndpoint).toBe('classic');
+		const result = await test(stored);
+		expect(result.status).toBe('OK');
+		expect(helpers.tokenCalls(sim).map((call) => call.endpoint)).toEqual(['stable_token']);
+	});
+
+	it('names a wrong App Secret although a valid token of the old settings is cached', async () => {
+		const stored = await firstRunCachesToken();
+		const result = await test({ ...stored, appSecret: 'wrong-secret-000000000000' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/rejected the App Secret.*40125/);
+	});
+
+	it('names an unknown AppID although a valid token of the old settings is cached', async () => {
+		const stored = await firstRunCachesToken();
+		const result = await test({ ...stored, appId: 'wx0000000000nobody' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/does not recognise the AppID.*40013/);
+	});
+
+	it('says the IP is not whitelisted', async () => {
+		const stored = await firstRunCachesToken();
+		sim.setOptions({ ipWhitelisted: false });
+		const result = await test(stored);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/IP whitelist.*40164/);
+	});
+
+	it('names the IP WeChat saw when the settings changed (the token fetch is what fails)', async () => {
+		const stored = await firstRunCachesToken();
+		sim.setOptions({ ipWhitelisted: false, callerIp: '203.0.113.7' });
+		const result = await test({ ...stored, appId: OTHER.appId, appSecret: OTHER.appSecret });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/203\.0\.113\.7 is not on the account's IP whitelist/);
+	});
+});
