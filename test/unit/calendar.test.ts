@@ -1,3 +1,4 @@
+// @tz-sensitive
 import { TZDate } from '@date-fns/tz';
 import { addDays as fnsAddDays, format, startOfISOWeek } from 'date-fns';
 import {
@@ -11,11 +12,9 @@ import {
 	mondayOf,
 	toDayNumber,
 } from '../../nodes/WeChatOfficialAccount/dates/calendar';
-import { describeMachineTimeZone } from './timezones';
+import { describeInMachineZone } from './timezones';
 
-describe('calendar', () => {
-	describeMachineTimeZone();
-
+describeInMachineZone('calendar', () => {
 	it('agrees with date-fns in China time for every day from 1999 to 2041', () => {
 		let expected = new TZDate(1999, 0, 1, 'Asia/Shanghai');
 		let day = '1999-01-01';

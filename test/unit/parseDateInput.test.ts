@@ -55,7 +55,7 @@ describeInMachineZone('parseDateInput', () => {
 		[true, /gave a boolean/],
 		[DateTime.invalid('bad input'), /invalid DateTime/],
 		[new Date('nope'), /invalid Date/],
-	])('refuses %j, naming the field', (input, message) => {
+	])('refuses %j, naming the field: %s', (input, message) => {
 		const error = failure(input);
 		expect(error.field).toBe('Begin Date');
 		expect(error.message).toMatch(/^Begin Date/);

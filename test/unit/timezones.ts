@@ -1,19 +1,30 @@
 /**
- * The unit suites run once per machine time zone (test/run-tests.js sets TZ for each jest run):
- * the machine's zone must never change a result. This check proves the zone really is in effect.
+ * Time-zone-sensitive suites (dates, planning, the China-midnight quota reset: anything a machine zone
+ * could move) start with the line `// @tz-sensitive`. test/run-tests.js runs them once per zone in
+ * timezones.json, each in its own jest process with TZ set, and every other suite once in
+ * `defaultZone` (jest.config.js applies it to plain `npx jest` too).
+ *
+ * Such a suite wraps its tests in `describeInMachineZone(name, tests)`: the suite name carries the zone,
+ * so a check run under four zones is four labelled checks (run-tests.js refuses duplicate names), and
+ * the first check proves the zone is really in effect: Node resolves it (Intl) and Date's local time
+ * follows it, in winter and in summer. It fails when TZ is ignored or misspelt.
  */
-const OFFSETS: Record<string, number> = {
-	UTC: 0,
-	'Asia/Shanghai': -480,
-	'America/Los_Angeles': 480,
-	'Pacific/Kiritimati': -840,
-};
+import zones from './timezones.json';
 
-export function describeMachineTimeZone(): void {
-	const tz = process.env.TZ ?? '';
-	it(`runs in the machine time zone TZ=${tz || '(unset)'}`, () => {
-		const offset = new Date(Date.UTC(2024, 0, 15, 12)).getTimezoneOffset();
-		if (tz in OFFSETS) expect(offset).toBe(OFFSETS[tz]);
-		else expect(Number.isInteger(offset)).toBe(true);
+const OFFSETS: Record<string, number[]> = zones.offsets;
+const WINTER = Date.UTC(2024, 0, 15, 12);
+const SUMMER = Date.UTC(2024, 6, 15, 12);
+
+export function describeInMachineZone(name: string, tests: () => void): void {
+	const zone = process.env.TZ ?? '';
+	describe(`${name} [TZ=${zone}]`, () => {
+		it(`runs with the machine time zone ${zone}`, () => {
+			expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone);
+			expect(Object.keys(OFFSETS)).toContain(zone);
+			expect([WINTER, SUMMER].map((instant) => new Date(instant).getTimezoneOffset())).toEqual(OFFSETS[zone]);
+			const localHour = (12 - OFFSETS[zone][0] / 60 + 24) % 24;
+			expect(new Date(WINTER).getHours()).toBe(localHour);
+		});
+		tests();
 	});
 }
