@@ -1,10 +1,71 @@
 /**
- * The seven "message summary" datacube APIs, as data. Everything else (planning, fetching,
- * de-duplication, sorting, labels) is generic code driven by this table.
+ * WeChat's datacube APIs, as data: what to ask for (endpoint, span, grain, first day), how a row
+ * is keyed, how a nested answer becomes flat rows, and which readable fields it gets. Planning,
+ * fetching, flattening, de-duplication, sorting and labels are generic code driven by this table.
+ * Sources: ../../shared/reference/WECHAT-DATACUBE.md and DATACUBE-MORE.md.
  */
+import {
+	COUNT_INTERVAL_LABELS,
+	FOLLOW_SOURCE_NAMES,
+	MSG_TYPE_NAMES,
+	PUBLISH_TYPE_NAMES,
+	READ_SCENE_FIELDS,
+	READ_SOURCE_NAMES,
+	SHARE_SCENE_NAMES,
+	type LabelTable,
+} from './rows/labels';
 
 export type Grain = 'day' | 'hour' | 'week' | 'month';
-export type Measure = 'messages' | 'distribution';
+
+/**
+ * How a key field is read and ordered:
+ * - date: 'YYYY-MM-DD', in date order;
+ * - hour: WeChat's ref_hour 0, 100, ... 2300;
+ * - code: a whole number >= 0 (below `limit`), in numeric order;
+ * - id: a non-empty string such as msgid "2247490098_1", in string order.
+ */
+export type KeyKind = 'date' | 'hour' | 'code' | 'id';
+
+export interface KeyField {
+	field: string;
+	kind: KeyKind;
+	/** code only: codes must be below this (default 2^31). */
+	limit?: number;
+}
+
+/** A numeric code field and the readable field that names it. */
+export interface EnumField {
+	field: string;
+	labelField: string;
+	labels: LabelTable;
+	/** Label of a code missing from `labels`; default "unknown (<code>)". */
+	unknown?: (code: number) => string;
+}
+
+/** A list of { <count>: number, <scene>: string } turned into one field per scene (the list is kept too). */
+export interface SceneFields {
+	list: string;
+	count: string;
+	scene: string;
+	/** scene name as WeChat sends it -> field name. */
+	fields: Readonly<Record<string, string>>;
+}
+
+/** How a list element of WeChat's answer becomes items. Every field not named here passes through. */
+export interface RowShape {
+	/** A nested list: one item per element, carrying every field of its parent (the parent's win on a clash). */
+	explode?: string;
+	/** An object whose fields move to the top level (the object itself is dropped). */
+	lift?: string;
+	scenes?: SceneFields;
+}
+
+/** A field added as `minuend - subtrahend` when both are numbers. */
+export interface Difference {
+	field: string;
+	minuend: string;
+	subtrahend: string;
+}
 
 export interface DatacubeApi {
 	/** Node parameter value of the resource: part of saved workflows, never rename. */
@@ -16,90 +77,414 @@ export interface DatacubeApi {
 	/** Maximum span in days, inclusive (end - begin must be less than this). */
 	span: number;
 	grain: Grain;
-	measure: Measure;
+	/** First day WeChat keeps data for, when later than 2014-12-01. */
+	firstDay?: string;
+	/** The range selects this field's dates; for getarticletotal/getarticletotaldetail that is the publish date. */
+	rangeSelects: 'data date' | 'publish date';
+	/**
+	 * Ordered key of one item: items are de-duplicated (first copy kept) and sorted by it. The first
+	 * field is always ref_date, the date the range and the plan's windows select.
+	 */
+	key: readonly KeyField[];
+	shape?: RowShape;
+	/** Added with the option Add Readable Fields (besides hour/start_time for hourly and period_end for week/month APIs). */
+	enums: readonly EnumField[];
+	differences: readonly Difference[];
+	/** What one output item is, for the descriptions and the README. */
+	itemPer: string;
 	name: string;
 	action: string;
 	description: string;
 }
 
+const REF_DATE: KeyField = { field: 'ref_date', kind: 'date' };
+const REF_HOUR: KeyField = { field: 'ref_hour', kind: 'hour' };
+const MSGID: KeyField = { field: 'msgid', kind: 'id' };
+const STAT_DATE: KeyField = { field: 'stat_date', kind: 'date' };
+const code = (field: string, limit?: number): KeyField => (limit ? { field, kind: 'code', limit } : { field, kind: 'code' });
+
+const MSG_TYPE: EnumField = {
+	field: 'msg_type',
+	labelField: 'msg_type_name',
+	labels: MSG_TYPE_NAMES,
+	unknown: (value) => `type ${value}`,
+};
+const COUNT_INTERVAL: EnumField = {
+	field: 'count_interval',
+	labelField: 'count_interval_label',
+	labels: COUNT_INTERVAL_LABELS,
+	unknown: (value) => `interval ${value}`,
+};
+const FOLLOW_SOURCE: EnumField = { field: 'user_source', labelField: 'user_source_name', labels: FOLLOW_SOURCE_NAMES };
+const READ_SOURCE: EnumField = { field: 'user_source', labelField: 'user_source_name', labels: READ_SOURCE_NAMES };
+const SHARE_SCENE: EnumField = { field: 'share_scene', labelField: 'share_scene_name', labels: SHARE_SCENE_NAMES };
+const PUBLISH_TYPE: EnumField = { field: 'publish_type', labelField: 'publish_type_name', labels: PUBLISH_TYPE_NAMES };
+const NET_USER: Difference = { field: 'net_user', minuend: 'new_user', subtrahend: 'cancel_user' };
+
+const READ_SCENES: SceneFields = {
+	list: 'read_user_source',
+	count: 'user_count',
+	scene: 'scene_desc',
+	fields: READ_SCENE_FIELDS,
+};
+
+/** The 2025 "published content" APIs keep data from this day. */
+export const PUBLISHED_CONTENT_FIRST_DAY = '2025-11-01';
+
+const CLASSIC =
+	'Counts only mass-sent articles; WeChat marks this API as no longer maintained, use Published Content for new workflows';
+
+const messageSummary = (
+	api: Pick<DatacubeApi, 'operation' | 'endpoint' | 'span' | 'grain' | 'itemPer' | 'name' | 'action' | 'description'>,
+	measure: EnumField,
+): DatacubeApi => ({
+	resource: 'messageSummary',
+	rangeSelects: 'data date',
+	key: api.grain === 'hour' ? [REF_DATE, REF_HOUR, code(measure.field, 1000)] : [REF_DATE, code(measure.field, 1000)],
+	enums: [measure],
+	differences: [],
+	...api,
+});
+
 export const DATACUBE_APIS: readonly DatacubeApi[] = [
+	messageSummary(
+		{
+			operation: 'getDaily',
+			endpoint: 'getupstreammsg',
+			span: 7,
+			grain: 'day',
+			itemPer: 'day × message type',
+			name: 'Get Daily',
+			action: 'Get daily message summary',
+			description: 'Users and messages received per day and message type (up to 7 days per request)',
+		},
+		MSG_TYPE,
+	),
+	messageSummary(
+		{
+			operation: 'getHourly',
+			endpoint: 'getupstreammsghour',
+			span: 1,
+			grain: 'hour',
+			itemPer: 'day × hour × message type',
+			name: 'Get Hourly',
+			action: 'Get hourly message summary',
+			description: 'Users and messages received per hour and message type (one day per request)',
+		},
+		MSG_TYPE,
+	),
+	messageSummary(
+		{
+			operation: 'getWeekly',
+			endpoint: 'getupstreammsgweek',
+			span: 30,
+			grain: 'week',
+			itemPer: 'completed week (labelled by its Monday) × message type',
+			name: 'Get Weekly',
+			action: 'Get weekly message summary',
+			description: 'Users and messages received per completed week (Monday to Sunday) and message type',
+		},
+		MSG_TYPE,
+	),
+	messageSummary(
+		{
+			operation: 'getMonthly',
+			endpoint: 'getupstreammsgmonth',
+			span: 30,
+			grain: 'month',
+			itemPer: 'completed month (labelled by its 1st) × message type',
+			name: 'Get Monthly',
+			action: 'Get monthly message summary',
+			description: 'Users and messages received per completed month and message type',
+		},
+		MSG_TYPE,
+	),
+	messageSummary(
+		{
+			operation: 'getDailyDistribution',
+			endpoint: 'getupstreammsgdist',
+			span: 15,
+			grain: 'day',
+			itemPer: 'day × count interval',
+			name: 'Get Daily Distribution',
+			action: 'Get daily message distribution',
+			description: 'Users per day grouped by how many messages they sent (0, 1-5, 6-10, more than 10)',
+		},
+		COUNT_INTERVAL,
+	),
+	messageSummary(
+		{
+			operation: 'getWeeklyDistribution',
+			endpoint: 'getupstreammsgdistweek',
+			span: 30,
+			grain: 'week',
+			itemPer: 'completed week × count interval',
+			name: 'Get Weekly Distribution',
+			action: 'Get weekly message distribution',
+			description: 'Users per completed week grouped by how many messages they sent',
+		},
+		COUNT_INTERVAL,
+	),
+	messageSummary(
+		{
+			operation: 'getMonthlyDistribution',
+			endpoint: 'getupstreammsgdistmonth',
+			span: 30,
+			grain: 'month',
+			itemPer: 'completed month × count interval',
+			name: 'Get Monthly Distribution',
+			action: 'Get monthly message distribution',
+			description: 'Users per completed month grouped by how many messages they sent',
+		},
+		COUNT_INTERVAL,
+	),
+
+	// User analysis
 	{
-		resource: 'messageSummary',
-		operation: 'getDaily',
-		endpoint: 'getupstreammsg',
+		resource: 'userAnalysis',
+		operation: 'getUserSummary',
+		endpoint: 'getusersummary',
 		span: 7,
 		grain: 'day',
-		measure: 'messages',
-		name: 'Get Daily',
-		action: 'Get daily message summary',
-		description: 'Users and messages received per day and message type (up to 7 days per request)',
+		rangeSelects: 'data date',
+		key: [REF_DATE, code('user_source')],
+		enums: [FOLLOW_SOURCE],
+		differences: [NET_USER],
+		itemPer: 'day × follow channel',
+		name: 'Get Follower Growth',
+		action: 'Get follower growth by channel',
+		description: 'New and lost followers per day and follow channel (up to 7 days per request)',
 	},
 	{
-		resource: 'messageSummary',
-		operation: 'getHourly',
-		endpoint: 'getupstreammsghour',
+		resource: 'userAnalysis',
+		operation: 'getUserCumulate',
+		endpoint: 'getusercumulate',
+		span: 7,
+		grain: 'day',
+		rangeSelects: 'data date',
+		key: [REF_DATE],
+		enums: [],
+		differences: [],
+		itemPer: 'day',
+		name: 'Get Total Followers',
+		action: 'Get total followers per day',
+		description: 'Total followers at the end of each day (up to 7 days per request)',
+	},
+
+	// Published content (2025 APIs)
+	{
+		resource: 'publishedContent',
+		operation: 'getOverview',
+		endpoint: 'getbizsummary',
+		span: 30,
+		grain: 'day',
+		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
+		rangeSelects: 'data date',
+		key: [REF_DATE],
+		shape: { lift: 'detail', scenes: READ_SCENES },
+		enums: [],
+		differences: [],
+		itemPer: 'day',
+		name: 'Get Overview',
+		action: 'Get the daily published content overview',
+		description:
+			'Readers by scene, sharers, likes, comments, favourites and items published per day for the whole account (up to 30 days per request)',
+	},
+	{
+		resource: 'publishedContent',
+		operation: 'getArticleReads',
+		endpoint: 'getarticleread',
+		span: 1,
+		grain: 'day',
+		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
+		rangeSelects: 'data date',
+		key: [REF_DATE, MSGID],
+		shape: { lift: 'detail', scenes: READ_SCENES },
+		enums: [],
+		differences: [],
+		itemPer: 'day × article',
+		name: 'Get Article Reads',
+		action: 'Get daily readers per published article',
+		description: 'Readers per day of every published article read that day, by scene (one day per request)',
+	},
+	{
+		resource: 'publishedContent',
+		operation: 'getArticleShares',
+		endpoint: 'getarticleshare',
+		span: 1,
+		grain: 'day',
+		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
+		rangeSelects: 'data date',
+		key: [REF_DATE, MSGID],
+		shape: { lift: 'detail' },
+		enums: [],
+		differences: [],
+		itemPer: 'day × article',
+		name: 'Get Article Shares',
+		action: 'Get daily sharers per published article',
+		description: 'Sharers per day of every published article shared that day (one day per request)',
+	},
+	{
+		resource: 'publishedContent',
+		operation: 'getArticleDetails',
+		endpoint: 'getarticletotaldetail',
+		span: 1,
+		grain: 'day',
+		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
+		rangeSelects: 'publish date',
+		key: [REF_DATE, MSGID, STAT_DATE],
+		shape: { explode: 'detail_list', scenes: READ_SCENES },
+		enums: [PUBLISH_TYPE],
+		differences: [],
+		itemPer: 'article × statistics day (totals since publishing, up to 30 days)',
+		name: 'Get Article Details',
+		action: 'Get the daily series of articles published in the range',
+		description:
+			'For every article published in the range: its totals since publishing at each statistics day, up to 30 days (one publish day per request)',
+	},
+
+	// Article analysis (classic)
+	{
+		resource: 'articleAnalysis',
+		operation: 'getArticleSummary',
+		endpoint: 'getarticlesummary',
+		span: 1,
+		grain: 'day',
+		rangeSelects: 'data date',
+		key: [REF_DATE, MSGID],
+		enums: [],
+		differences: [],
+		itemPer: 'day × article',
+		name: 'Get Article Summary',
+		action: 'Get daily reads per mass-sent article',
+		description: `Reads, shares and favourites per day of every mass-sent article read that day (one day per request). ${CLASSIC}`,
+	},
+	{
+		resource: 'articleAnalysis',
+		operation: 'getArticleTotal',
+		endpoint: 'getarticletotal',
+		span: 1,
+		grain: 'day',
+		rangeSelects: 'publish date',
+		key: [REF_DATE, MSGID, STAT_DATE],
+		shape: { explode: 'details' },
+		enums: [],
+		differences: [],
+		itemPer: 'article × statistics day (totals since sending, up to 7 days)',
+		name: 'Get Article Total',
+		action: 'Get the daily series of articles mass-sent in the range',
+		description: `For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request). ${CLASSIC}`,
+	},
+	{
+		resource: 'articleAnalysis',
+		operation: 'getUserRead',
+		endpoint: 'getuserread',
+		span: 3,
+		grain: 'day',
+		rangeSelects: 'data date',
+		key: [REF_DATE, code('user_source')],
+		enums: [READ_SOURCE],
+		differences: [],
+		itemPer: 'day × read source',
+		name: 'Get Reads by Source',
+		action: 'Get daily article reads by source',
+		description: `Article reads per day and source, with a total row (source 99999999) (up to 3 days per request). ${CLASSIC}`,
+	},
+	{
+		resource: 'articleAnalysis',
+		operation: 'getUserReadHourly',
+		endpoint: 'getuserreadhour',
 		span: 1,
 		grain: 'hour',
-		measure: 'messages',
-		name: 'Get Hourly',
-		action: 'Get hourly message summary',
-		description: 'Users and messages received per hour and message type (one day per request)',
+		rangeSelects: 'data date',
+		key: [REF_DATE, REF_HOUR, code('user_source')],
+		enums: [READ_SOURCE],
+		differences: [],
+		itemPer: 'day × hour × read source',
+		name: 'Get Hourly Reads by Source',
+		action: 'Get hourly article reads by source',
+		description: `Article reads per hour and source, with a total row (source 99999999) (one day per request). ${CLASSIC}`,
 	},
 	{
-		resource: 'messageSummary',
-		operation: 'getWeekly',
-		endpoint: 'getupstreammsgweek',
-		span: 30,
-		grain: 'week',
-		measure: 'messages',
-		name: 'Get Weekly',
-		action: 'Get weekly message summary',
-		description: 'Users and messages received per completed week (Monday to Sunday) and message type',
-	},
-	{
-		resource: 'messageSummary',
-		operation: 'getMonthly',
-		endpoint: 'getupstreammsgmonth',
-		span: 30,
-		grain: 'month',
-		measure: 'messages',
-		name: 'Get Monthly',
-		action: 'Get monthly message summary',
-		description: 'Users and messages received per completed month and message type',
-	},
-	{
-		resource: 'messageSummary',
-		operation: 'getDailyDistribution',
-		endpoint: 'getupstreammsgdist',
-		span: 15,
+		resource: 'articleAnalysis',
+		operation: 'getUserShare',
+		endpoint: 'getusershare',
+		span: 7,
 		grain: 'day',
-		measure: 'distribution',
-		name: 'Get Daily Distribution',
-		action: 'Get daily message distribution',
-		description: 'Users per day grouped by how many messages they sent (0, 1-5, 6-10, more than 10)',
+		rangeSelects: 'data date',
+		key: [REF_DATE, code('share_scene')],
+		enums: [SHARE_SCENE],
+		differences: [],
+		itemPer: 'day × share scene',
+		name: 'Get Shares by Scene',
+		action: 'Get daily article shares by scene',
+		description: `Article shares per day and scene (friends, Moments, other) (up to 7 days per request). ${CLASSIC}`,
 	},
 	{
-		resource: 'messageSummary',
-		operation: 'getWeeklyDistribution',
-		endpoint: 'getupstreammsgdistweek',
+		resource: 'articleAnalysis',
+		operation: 'getUserShareHourly',
+		endpoint: 'getusersharehour',
+		span: 1,
+		grain: 'hour',
+		rangeSelects: 'data date',
+		key: [REF_DATE, REF_HOUR, code('share_scene')],
+		enums: [SHARE_SCENE],
+		differences: [],
+		itemPer: 'day × hour × share scene',
+		name: 'Get Hourly Shares by Scene',
+		action: 'Get hourly article shares by scene',
+		description: `Article shares per hour and scene (one day per request). ${CLASSIC}`,
+	},
+
+	// Interface analysis
+	{
+		resource: 'interfaceAnalysis',
+		operation: 'getInterfaceSummary',
+		endpoint: 'getinterfacesummary',
 		span: 30,
-		grain: 'week',
-		measure: 'distribution',
-		name: 'Get Weekly Distribution',
-		action: 'Get weekly message distribution',
-		description: 'Users per completed week grouped by how many messages they sent',
+		grain: 'day',
+		rangeSelects: 'data date',
+		key: [REF_DATE],
+		enums: [],
+		differences: [],
+		itemPer: 'day',
+		name: 'Get Interface Summary',
+		action: 'Get daily passive reply statistics',
+		description:
+			'Passive replies to user messages per day: count, failures, total and longest time (up to 30 days per request)',
 	},
 	{
-		resource: 'messageSummary',
-		operation: 'getMonthlyDistribution',
-		endpoint: 'getupstreammsgdistmonth',
-		span: 30,
-		grain: 'month',
-		measure: 'distribution',
-		name: 'Get Monthly Distribution',
-		action: 'Get monthly message distribution',
-		description: 'Users per completed month grouped by how many messages they sent',
+		resource: 'interfaceAnalysis',
+		operation: 'getInterfaceSummaryHourly',
+		endpoint: 'getinterfacesummaryhour',
+		span: 1,
+		grain: 'hour',
+		rangeSelects: 'data date',
+		key: [REF_DATE, REF_HOUR],
+		enums: [],
+		differences: [],
+		itemPer: 'day × hour',
+		name: 'Get Hourly Interface Summary',
+		action: 'Get hourly passive reply statistics',
+		description: 'Passive replies to user messages per hour: count, failures, total and longest time (one day per request)',
 	},
+];
+
+/** The resources in picker order, with their display names. */
+export const RESOURCES: ReadonlyArray<{ value: string; name: string; description: string }> = [
+	{ value: 'messageSummary', name: 'Message Summary', description: 'Messages users sent to the account' },
+	{ value: 'userAnalysis', name: 'User Analysis', description: 'Follower growth by channel and total followers' },
+	{
+		value: 'publishedContent',
+		name: 'Published Content',
+		description: 'Reads and shares of everything the account published, mass-sent or not (data from 2025-11-01)',
+	},
+	{
+		value: 'articleAnalysis',
+		name: 'Article Analysis (Classic)',
+		description: 'The older article statistics: mass-sent articles only, no longer maintained by WeChat',
+	},
+	{ value: 'interfaceAnalysis', name: 'Interface Analysis', description: "Passive replies from your server's message URL" },
 ];
 
 const BY_OPERATION = new Map(DATACUBE_APIS.map((api) => [`${api.resource}/${api.operation}`, api]));

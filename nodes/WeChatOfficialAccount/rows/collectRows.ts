@@ -1,34 +1,42 @@
 /**
- * Merges the rows of all windows of one range: keeps only rows of the planned days/periods,
- * de-duplicates by the API's row key, sorts by date, hour, type/interval, and optionally adds
- * readable fields. The response lists belong to the caller's run, so rows are shaped in place
- * (no copies). One pass computes a numeric key per row; input that arrives in key order (the
- * usual case: windows in date order, WeChat's rows sorted) needs no Map and no sort; any other
- * input is ordered by one native sort of packed (key, position) doubles, keeping the first copy.
+ * Merges the rows of all windows of one range, as the API's table row describes them: flattens
+ * nested answers (RowShape), keeps only rows of the planned days/periods (by ref_date; for
+ * getarticletotal/getarticletotaldetail the publish date, each article keeping its whole stat_date
+ * series), de-duplicates by the row key keeping the first copy, sorts by it, and optionally adds
+ * readable fields. A row that cannot be keyed fails the range; none is dropped silently.
+ *
+ * Numeric keys (ref_date, ref_hour?, code?) take the fast path: the response lists belong to the
+ * caller's run, so rows are shaped in place (no copies); one pass computes a number per row; input
+ * that arrives in key order (the usual case: windows in date order, WeChat's rows sorted) needs no
+ * Map and no sort; other input is ordered by one native sort of packed (key, position) doubles.
  */
 import type { IDataObject } from 'n8n-workflow';
+import type { KeyField } from '../apis';
 import { toDayNumber } from '../dates/calendar';
 import type { Plan } from '../dates/planRequests';
-import { countIntervalLabel, hourStart, msgTypeName } from './labels';
+import { flattenInto } from './flattenRows';
+import { readableFieldsAdder } from './readableFields';
+import { compareKeys, hourOf, isCode, isDate, keyValue, numericKey, type KeyValue, type NumericKey } from './rowKeys';
+import { RowShapeError, unkeyable } from './RowShapeError';
+
+export { RowShapeError };
 
 export interface CollectOptions {
 	addReadableFields: boolean;
 }
 
-export class RowShapeError extends Error {}
-
-/** Positions fit in 21 bits of a packed sort key; larger inputs use a comparator sort. */
+/** Positions fit in 21 bits of a packed sort key. */
 const POSITION_BITS = 2 ** 21;
-
-function describeRow(raw: unknown): string {
-	return JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
-}
+/** Packed keys stay exact doubles below 2^53 while key < 2^32. */
+const PACKABLE_KEY = 2 ** 32;
+/** ref_date of no row yet (a row whose ref_date is '' or missing must still be checked). */
+const NO_DATE = Symbol('no date');
 
 /** Rows in key order, duplicates (same key) dropped, first occurrence kept. */
-function orderByKey(rows: IDataObject[], keys: number[]): { rows: IDataObject[]; keys: number[] } {
+function orderByKey(rows: IDataObject[], keys: number[], maxKey: number): IDataObject[] {
 	const count = rows.length;
 	let order: ArrayLike<number>;
-	if (count < POSITION_BITS) {
+	if (count < POSITION_BITS && maxKey < PACKABLE_KEY) {
 		const packed = new Float64Array(count);
 		for (let i = 0; i < count; i++) packed[i] = keys[i] * POSITION_BITS + i;
 		packed.sort();
@@ -38,90 +46,102 @@ function orderByKey(rows: IDataObject[], keys: number[]): { rows: IDataObject[];
 	} else {
 		order = Array.from({ length: count }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
 	}
-	const outRows: IDataObject[] = [];
-	const outKeys: number[] = [];
+	const out: IDataObject[] = [];
 	let previous = -1;
 	for (let i = 0; i < count; i++) {
 		const position = order[i];
 		if (keys[position] === previous) continue;
 		previous = keys[position];
-		outRows.push(rows[position]);
-		outKeys.push(previous);
+		out.push(rows[position]);
 	}
-	return { rows: outRows, keys: outKeys };
+	return out;
 }
 
-export function collectRows(plan: Plan, responses: readonly unknown[][], options: CollectOptions): IDataObject[] {
-	const { api } = plan;
-	const hourly = api.grain === 'hour';
-	const codeField = api.measure === 'messages' ? 'msg_type' : 'count_interval';
-	const periodLast = new Map(plan.periods.map((period) => [period.label, period.last]));
-	const byPeriod = periodLast.size > 0;
-
-	let rows: IDataObject[] = [];
-	let keys: number[] = [];
+function collectByNumber(lists: readonly unknown[][], spec: NumericKey, wanted: (day: string) => boolean): IDataObject[] {
+	const { dateField, hourField, codeField, codeRadix } = spec;
+	const rows: IDataObject[] = [];
+	const keys: number[] = [];
 	let ordered = true;
 	let lastKey = -1;
-	let lastDate = '';
+	let maxKey = -1;
+	let lastDate: unknown = NO_DATE;
 	let lastDay = 0;
 	let lastDateWanted = false;
 
-	for (const list of responses) {
+	for (const list of lists) {
 		for (const raw of list) {
 			const row = raw as IDataObject;
-			const refDate = row?.ref_date;
+			const refDate = row?.[dateField];
 			if (refDate !== lastDate) {
-				if (typeof refDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(refDate)) {
-					throw new RowShapeError(`WeChat returned a row without a valid ref_date: ${describeRow(raw)}`);
-				}
+				if (!isDate(refDate)) throw unkeyable(dateField, 'date', raw);
 				lastDate = refDate;
 				lastDay = toDayNumber(refDate);
-				lastDateWanted = byPeriod ? periodLast.has(refDate) : refDate >= plan.begin && refDate <= plan.end;
+				lastDateWanted = wanted(refDate);
 			}
 			if (!lastDateWanted) continue;
-			const code = row[codeField];
-			if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 999) {
-				throw new RowShapeError(`WeChat returned a row without a numeric ${codeField}: ${describeRow(raw)}`);
+			let code = 0;
+			if (codeField !== undefined) {
+				const value = row[codeField];
+				if (!isCode(value, codeRadix)) throw unkeyable(codeField, 'code', raw);
+				code = value;
 			}
 			let hour = 0;
-			if (hourly) {
-				const refHour = row.ref_hour;
-				hour = typeof refHour === 'number' ? refHour / 100 : NaN;
-				if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-					throw new RowShapeError(`WeChat returned a row without a valid ref_hour (0, 100, ... 2300): ${describeRow(raw)}`);
-				}
+			if (hourField !== undefined) {
+				hour = hourOf(row[hourField]);
+				if (Number.isNaN(hour)) throw unkeyable(hourField, 'hour', raw);
 			}
-			const key = (lastDay * 24 + hour) * 1000 + code;
+			const key = (lastDay * 24 + hour) * codeRadix + code;
 			if (key === lastKey) continue; // an adjacent duplicate
 			if (key < lastKey) ordered = false;
+			if (key > maxKey) maxKey = key;
 			lastKey = key;
 			rows.push(row);
 			keys.push(key);
 		}
 	}
-
-	if (!ordered) ({ rows, keys } = orderByKey(rows, keys));
-	if (options.addReadableFields) {
-		for (let i = 0; i < rows.length; i++) addReadableFields(rows[i], keys[i], hourly, codeField, periodLast);
-	}
-	return rows;
+	return ordered ? rows : orderByKey(rows, keys, maxKey);
 }
 
-function addReadableFields(
-	row: IDataObject,
-	key: number,
-	hourly: boolean,
-	codeField: string,
-	periodLast: Map<string, string>,
-): void {
-	const code = key % 1000;
-	if (codeField === 'msg_type') row.msg_type_name = msgTypeName(code);
-	else row.count_interval_label = countIntervalLabel(code);
-	if (hourly) {
-		const hour = Math.floor(key / 1000) % 24;
-		row.hour = hour;
-		row.start_time = hourStart(row.ref_date as string, hour);
+function collectByTuple(lists: readonly unknown[][], key: readonly KeyField[], wanted: (day: string) => boolean): IDataObject[] {
+	const [dateField, ...restFields] = key;
+	const seen = new Set<string>();
+	const entries: Array<{ row: IDataObject; values: KeyValue[] }> = [];
+	for (const list of lists) {
+		for (const raw of list) {
+			const row = raw as IDataObject;
+			if (typeof row !== 'object' || row === null) throw unkeyable(dateField.field, dateField.kind, raw);
+			const date = keyValue(row, dateField);
+			if (!wanted(date as string)) continue;
+			const values = [date, ...restFields.map((field) => keyValue(row, field))];
+			const composite = values.join('\u0000');
+			if (seen.has(composite)) continue;
+			seen.add(composite);
+			entries.push({ row, values });
+		}
 	}
-	const last = periodLast.get(row.ref_date as string);
-	if (last !== undefined) row.period_end = last;
+	entries.sort((a, b) => compareKeys(a.values, b.values));
+	return entries.map((entry) => entry.row);
+}
+
+export function collectRows(plan: Plan, lists: readonly unknown[][], options: CollectOptions): IDataObject[] {
+	const { api } = plan;
+	const periodLast = new Map(plan.periods.map((period) => [period.label, period.last]));
+	const wanted =
+		periodLast.size > 0
+			? (day: string) => periodLast.has(day)
+			: (day: string) => day >= plan.begin && day <= plan.end;
+
+	let input = lists;
+	if (api.shape) {
+		const flat: IDataObject[] = [];
+		for (const list of lists) for (const raw of list) flattenInto(flat, raw, api.shape, wanted);
+		input = [flat];
+	}
+	const numeric = numericKey(api.key);
+	const rows = numeric ? collectByNumber(input, numeric, wanted) : collectByTuple(input, api.key, wanted);
+	if (options.addReadableFields) {
+		const add = readableFieldsAdder(api, periodLast);
+		for (let i = 0; i < rows.length; i++) add(rows[i]);
+	}
+	return rows;
 }
