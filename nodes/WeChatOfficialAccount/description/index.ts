@@ -1,6 +1,8 @@
-/** All the node's parameters: the resource picker, each resource's operations, the date range and the options. */
+/** All the node's parameters: the resource picker, each resource's generated parameters, Lookback Days and the options. */
 import type { INodeProperties } from 'n8n-workflow';
-import { messageSummaryFields, messageSummaryOperations } from './messageSummary';
+import { RESOURCES } from '../apis';
+import { lookbackDays, options } from './options';
+import { resourceDescription } from './resourceDescription';
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -8,14 +10,10 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Message Summary',
-				value: 'messageSummary',
-			},
-		],
+		options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
 		default: 'messageSummary',
 	},
-	messageSummaryOperations,
-	...messageSummaryFields,
+	...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
+	lookbackDays,
+	options,
 ];
