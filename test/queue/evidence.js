@@ -1,0 +1,117 @@
+'use strict';
+/**
+ * Where the queue-mode test reads what happened: the HTTP answers of the webhook calls, n8n's executions in
+ * Postgres, the workers' logs ("Worker started execution N (job M)"), and the simulator's request log.
+ */
+const path = require('node:path');
+const { request } = require('../../scripts/lib/http');
+const { isTokenCall, isDatacubeCall } = require('../../scripts/lib/simulator');
+
+const TOKEN_REJECTED = new Set([40001, 42001, 40014]);
+
+/** The `pg` client module that the n8n app itself uses. */
+function pgModule(app) {
+	const n8nDir = path.dirname(require.resolve('n8n/package.json', { paths: [app.N8N_APP_DIR] }));
+	return require(require.resolve('pg', { paths: [n8nDir] }));
+}
+
+/** Runs one query on a fresh connection; resolves rows. */
+async function query(app, connection, sql, params = []) {
+	const { Client } = pgModule(app);
+	const client = new Client(connection);
+	await client.connect();
+	try {
+		return (await client.query(sql, params)).rows;
+	} finally {
+		await client.end();
+	}
+}
+
+/** The error message of a failed execution, from its data in Postgres (n8n stores it in flatted JSON). */
+async function executionError(app, connection, id) {
+	const rows = await query(app, connection, 'SELECT data FROM execution_data WHERE "executionId" = $1', [id]);
+	if (!rows.length) return `execution ${id}: no data`;
+	const n8nDir = path.dirname(require.resolve('n8n/package.json', { paths: [app.N8N_APP_DIR] }));
+	const flatted = require(require.resolve('flatted', { paths: [n8nDir] }));
+	const error = flatted.parse(rows[0].data).resultData.error;
+	if (!error) return `execution ${id}: no error recorded`;
+	const node = error.node && error.node.name ? ` (node "${error.node.name}")` : '';
+	return `${error.message}${node}${error.description ? `: ${error.description}` : ''}`;
+}
+
+/**
+ * Fires `count` POSTs at a webhook at once. Resolves { wallMs, calls: [{ status, json, text, ms, error }] }:
+ * wallMs runs from the first request to the last answer.
+ */
+async function fireAtOnce(url, count, { timeoutMs = 300000 } = {}) {
+	const t0 = Date.now();
+	const calls = await Promise.all(
+		Array.from({ length: count }, async () => {
+			const started = Date.now();
+			try {
+				const res = await request('POST', url, { body: {}, timeoutMs });
+				return { status: res.status, json: res.json, text: res.text, ms: Date.now() - started };
+			} catch (error) {
+				return { status: 0, error: error.message, ms: Date.now() - started };
+			}
+		}),
+	);
+	return { wallMs: Date.now() - t0, calls };
+}
+
+/** Executions of a workflow with an id above afterId, oldest first: [{ id, status, mode }]. */
+async function executionsSince(app, connection, workflowId, afterId) {
+	const rows = await query(
+		app,
+		connection,
+		'SELECT id, status, mode FROM execution_entity WHERE "workflowId" = $1 AND id > $2 ORDER BY id',
+		[workflowId, afterId],
+	);
+	return rows.map((row) => ({ id: Number(row.id), status: row.status, mode: row.mode }));
+}
+
+/** The highest execution id so far (0 when none). */
+async function lastExecutionId(app, connection) {
+	const rows = await query(app, connection, 'SELECT COALESCE(MAX(id), 0) AS id FROM execution_entity');
+	return Number(rows[0].id);
+}
+
+/** Waits until n executions after afterId have finished (a webhook answer can come before the worker stores the end). */
+async function waitForExecutions(app, connection, workflowId, afterId, n, { timeoutMs = 60000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const executions = await executionsSince(app, connection, workflowId, afterId);
+		const finished = executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+		if (finished.length >= n || Date.now() > deadline) return executions;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Execution ids that a worker's log text says it started. */
+function startedByWorker(logText) {
+	return [...logText.matchAll(/Worker started execution (\d+) \(job/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * Token figures of a slice of the simulator's request log: calls to the token endpoints, datacube calls,
+ * how many of those WeChat rejected for the token (40001 invalid, 42001 expired), and the expiries the
+ * simulator's expireTokenEvery caused (every Nth accepted datacube call expires all tokens).
+ */
+function tokenFigures(log, { expireEvery = 0 } = {}) {
+	const tokenCalls = log.filter(isTokenCall);
+	const datacube = log.filter(isDatacubeCall);
+	const rejected = datacube.filter((entry) => TOKEN_REJECTED.has(entry.errcode));
+	const accepted = datacube.length - rejected.length;
+	return {
+		tokenCalls: tokenCalls.length,
+		forceRefresh: tokenCalls.filter((entry) => entry.body && entry.body.force_refresh === true).length,
+		datacubeCalls: datacube.length,
+		rejected: rejected.length,
+		rejected42001: rejected.filter((entry) => entry.errcode === 42001).length,
+		rejected40001: rejected.filter((entry) => entry.errcode === 40001).length,
+		expiries: expireEvery > 0 ? Math.floor(accepted / expireEvery) : 0,
+		tokensUsed: new Set(datacube.map((entry) => entry.token).filter(Boolean)).size,
+	};
+}
+
+module.exports = { pgModule, query, executionError, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };

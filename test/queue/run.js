@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * n8n queue mode with this package (see test/queue/README.md): Postgres 18 + Redis + the WeChat simulator, one
+ * `n8n start` main (EXECUTIONS_MODE=queue) and two `n8n worker` processes on the package's tarball, then:
+ *   1. 20 webhook executions at once, Stable Token, tokens expiring every EXPIRE_EVERY datacube calls: rows exactly
+ *      once each, spread over both workers, the token fetched once and refreshed once per expiry, 0 failures.
+ *   2. The same with the Classic Token endpoint: failed executions and token fetches reported.
+ *   3. examples/hourly-backfill-to-postgres.json on a worker into this Postgres, run twice: the second adds nothing.
+ *   4. "Since Last Run" across workers (skipped until the node offers it).
+ *   5. Wall time of 20 executions on two workers, then on one.
+ *
+ *   npm run test:queue                 (builds first)
+ *   node test/queue/run.js             (uses the current dist/)
+ *   QUEUE_KEEP=1 node test/queue/run.js (keeps the temp folder)
+ *
+ * Logs of every process: .e2e/queue-last-run/. Prints "N passed, N failed, N skipped"; exits 1 on any failure.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
+const { tempDir, onShutdown, stopAll, stopChild } = require('../../scripts/lib/processes');
+const { REPO, provision } = require('../../scripts/lib/n8nApp');
+const report = require('./report');
+const W = require('./workflows');
+const { WORKERS, bringUp, tearDown, logOffset, logSince } = require('./topology');
+const E = require('./evidence');
+
+const { step, info, check, figure, seconds } = report;
+const LOG_DIR = path.join(REPO, '.e2e', 'queue-last-run');
+const CONCURRENT = 20;
+const EXPIRE_EVERY = 30; // the simulator expires every token after this many accepted datacube calls
+const LATENCY_MS = 100; // per datacube request, a stand-in for the network between n8n and WeChat
+const WECHAT_FIELDS = ['ref_date', 'ref_hour', 'msg_type', 'msg_user', 'msg_count', 'count_interval'];
+
+let topology;
+let app;
+
+/** A row as a comparable string: WeChat's own fields, in a fixed order. */
+function rowKey(row) {
+	const out = {};
+	for (const key of WECHAT_FIELDS) if (key in row) out[key] = row[key];
+	return JSON.stringify(out);
+}
+
+/** Why a list of rows is not exactly the expected rows, each once (order aside); undefined when it is. */
+function notExactlyOnce(actual, expected) {
+	if (!Array.isArray(actual)) return `no list of items (${JSON.stringify(actual).slice(0, 200)})`;
+	const a = actual.map(rowKey).sort();
+	const e = expected.map(rowKey).sort();
+	if (isDeepStrictEqual(a, e)) return undefined;
+	const counts = new Map();
+	for (const key of a) counts.set(key, (counts.get(key) || 0) + 1);
+	const dupes = [...counts.values()].filter((n) => n > 1).length;
+	const expectedSet = new Set(e);
+	const missing = e.filter((key) => !counts.has(key)).length;
+	const extra = a.filter((key) => !expectedSet.has(key)).length;
+	return `${a.length} rows, expected ${e.length}: ${missing} missing, ${extra} unexpected, ${dupes} duplicated`;
+}
+
+/** Which worker started each execution id, from the workers' log lines since the offsets. */
+function workersOf(offsets) {
+	const byWorker = {};
+	for (const name of WORKERS) byWorker[name] = E.startedByWorker(logSince(topology.procs[name].logFile, offsets[name]));
+	return byWorker;
+}
+
+/**
+ * Fires CONCURRENT executions of one webhook at once and gathers what happened: answers, rows, executions in
+ * Postgres, which worker ran which, and the token figures of the simulator.
+ */
+async function loadRun(which, { workers = WORKERS } = {}) {
+	const { sim, pg, procs } = topology;
+	await sim.setOptions({ expireTokenEvery: EXPIRE_EVERY });
+	await sim.resetLog();
+	const before = await sim.state();
+	const offsets = Object.fromEntries(WORKERS.map((name) => [name, logOffset(procs[name].logFile)]));
+	const afterId = await E.lastExecutionId(app, pg.connection('n8n'));
+	const fired = await E.fireAtOnce(`${procs.main.url}/webhook/${W.PATHS[which]}`, CONCURRENT);
+	const workflowId = topology.workflows[0].id;
+	const executions = await E.waitForExecutions(app, pg.connection('n8n'), workflowId, afterId, CONCURRENT);
+	const [log, after] = [await sim.log(), await sim.state()];
+	const expected = await sim.expected(W.RANGE.endpoint, W.RANGE.begin, W.RANGE.end);
+	const wrong = fired.calls.map((call) => (call.status === 200 ? notExactlyOnce(call.json, expected) : `HTTP ${call.status} ${call.error || (call.text || '').slice(0, 200)}`));
+	const byWorker = workersOf(offsets);
+	const failedExecution = executions.find((e) => e.status !== 'success');
+	return {
+		which,
+		firstError: failedExecution && (await E.executionError(app, pg.connection('n8n'), failedExecution.id)),
+		workers,
+		wallMs: fired.wallMs,
+		calls: fired.calls,
+		expected,
+		wrong,
+		failed: wrong.filter(Boolean).length,
+		executions,
+		byWorker,
+		tokens: { ...E.tokenFigures(log, { expireEvery: EXPIRE_EVERY }), minted: after.tokensIssued - before.tokensIssued },
+	};
+}
+
+function printRun(label, r) {
+	const spread = Object.entries(r.byWorker)
+		.map(([name, ids]) => `${name} ${ids.length}`)
+		.join(', ');
+	info(`${label}: ${CONCURRENT} calls in ${seconds(r.wallMs)}; ${r.failed} failed; executions by worker: ${spread}`);
+	const t = r.tokens;
+	info(
+		`  token endpoint calls ${t.tokenCalls} (force_refresh ${t.forceRefresh}), tokens minted ${t.minted}, expiries ${t.expiries}; ` +
+			`datacube calls ${t.datacubeCalls}, rejected for the token ${t.rejected} (42001: ${t.rejected42001}, 40001: ${t.rejected40001})`,
+	);
+	const firstWrong = r.wrong.find(Boolean);
+	if (firstWrong) info(`  first failure: ${firstWrong}${r.firstError ? `; execution error: ${r.firstError}` : ''}`);
+}
+
+/** Checks that hold for every load run: what Postgres recorded and which worker ran what. */
+function checkExecutions(label, r) {
+	check(`${label}: Postgres has ${CONCURRENT} executions of the workflow`, () =>
+		r.executions.length === CONCURRENT ? undefined : `${r.executions.length} executions: ${JSON.stringify(r.executions.slice(0, 5))}`,
+	);
+	check(`${label}: each execution was started by exactly one worker (worker logs)`, () => {
+		const ids = r.executions.map((e) => e.id);
+		const seen = Object.values(r.byWorker).flat();
+		const unclaimed = ids.filter((id) => !seen.includes(id));
+		const twice = ids.filter((id) => seen.filter((s) => s === id).length > 1);
+		if (unclaimed.length || twice.length) return `not started by any worker: ${unclaimed.join(',') || '-'}; by two: ${twice.join(',') || '-'}`;
+		return undefined;
+	});
+	check(`${label}: ran on ${r.workers.join(' and ')} only${r.workers.length > 1 ? ', each took some' : ''}`, () => {
+		for (const name of WORKERS) {
+			const n = r.byWorker[name].length;
+			if (r.workers.includes(name) && n === 0) return `${name} ran none: ${JSON.stringify(r.byWorker)}`;
+			if (!r.workers.includes(name) && n > 0) return `${name} (stopped) ran ${n}`;
+		}
+		return undefined;
+	});
+}
+
+async function stableRun() {
+	const done = step(`1. ${CONCURRENT} webhook executions at once, Stable Token, every token expires after ${EXPIRE_EVERY} datacube calls`);
+	const r = await loadRun('stable');
+	printRun('stable', r);
+	check(`stable: every execution answered with its ${r.expected.length} rows, each exactly once`, () =>
+		r.failed === 0 ? undefined : `${r.failed} of ${CONCURRENT} wrong; first: ${r.wrong.find(Boolean)}`,
+	);
+	check('stable: every execution succeeded in Postgres', () => {
+		const bad = r.executions.filter((e) => e.status !== 'success');
+		return bad.length ? `${bad.length} not success: ${JSON.stringify(bad.slice(0, 5))}` : undefined;
+	});
+	checkExecutions('stable', r);
+	check('stable: the expiries happened mid-run (the check below proves something)', () => (r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`));
+	check('stable: one token minted at first, then one per expiry (shared through the database by both workers)', () =>
+		r.tokens.minted >= 1 && r.tokens.minted <= r.tokens.expiries + 1 ? undefined : `${r.tokens.minted} tokens minted for ${r.tokens.expiries} expiries`,
+	);
+	check('stable: WeChat saw no more distinct tokens than it minted', () =>
+		r.tokens.tokensUsed <= r.tokens.minted ? undefined : `${r.tokens.tokensUsed} tokens used, ${r.tokens.minted} minted`,
+	);
+	figure('Stable Token, 20 at once, 2 workers: failed executions', `${r.failed} of ${CONCURRENT}`);
+	figure('Stable Token: token endpoint calls / tokens minted / expiries', `${r.tokens.tokenCalls} / ${r.tokens.minted} / ${r.tokens.expiries}`);
+	done();
+	return r;
+}
+
+async function classicRun() {
+	const done = step(`2. the same with the Classic Token endpoint (credential "${W.CREDENTIALS.classic.name}")`);
+	const r = await loadRun('classic');
+	printRun('classic', r);
+	checkExecutions('classic', r);
+	check('classic: the expiries happened mid-run', () => (r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`));
+	figure('Classic Token, 20 at once, 2 workers: failed executions', `${r.failed} of ${CONCURRENT}`);
+	figure('Classic Token: token endpoint calls / tokens minted / expiries', `${r.tokens.tokenCalls} / ${r.tokens.minted} / ${r.tokens.expiries}`);
+	done('reported, not asserted: two workers minting classic tokens at once replace each other\'s');
+	return r;
+}
+
+async function backfillRun() {
+	const { sim, pg, procs } = topology;
+	const done = step(`3. ${path.relative(REPO, W.BACKFILL_FILE)} on a worker (Webhook in place of its Manual Trigger) into Postgres, twice`);
+	const example = W.readBackfillExample();
+	const wechat = example.nodes.find((node) => node.type.endsWith('.weChatOfficialAccount'));
+	const analytics = pg.connection('analytics');
+	await E.query(app, analytics, W.backfillTableSql(example));
+	await sim.setOptions({ expireTokenEvery: 0, latencyMs: 0 }); // not a timing run
+	const expected = await sim.expected('getupstreammsghour', wechat.parameters.beginDate, wechat.parameters.endDate);
+	const url = `${procs.main.url}/webhook/${W.PATHS.backfill}`;
+	const table = 'wechat_upstream_msg_hour';
+	const count = async () => Number((await E.query(app, analytics, `SELECT count(*) AS n FROM ${table}`))[0].n);
+
+	await sim.resetLog();
+	const first = await E.fireAtOnce(url, 1, { timeoutMs: 600000 });
+	const firstLog = await sim.log();
+	const rowsAfterFirst = await count();
+	info(`first run: HTTP ${first.calls[0].status} in ${seconds(first.wallMs)}; ${firstLog.filter((e) => e.path.startsWith('/datacube/')).length} datacube calls; ${rowsAfterFirst} rows in ${table}`);
+	check(`backfill: the first run succeeds (HTTP 200)`, () => (first.calls[0].status === 200 ? undefined : `HTTP ${first.calls[0].status}: ${first.calls[0].text || first.calls[0].error}`));
+	const stored = await E.query(app, analytics, `SELECT ref_date::text AS ref_date, ref_hour, msg_type, msg_user, msg_count FROM ${table}`);
+	check(`backfill: ${table} holds exactly the ${expected.length} rows WeChat serves for ${wechat.parameters.beginDate}..${wechat.parameters.endDate}`, () =>
+		notExactlyOnce(stored, expected),
+	);
+
+	// Change one stored value: an upsert puts WeChat's value back, a skip-on-conflict would keep it.
+	const probe = expected[Math.floor(expected.length / 2)];
+	const where = `ref_date = '${probe.ref_date}' AND ref_hour = ${probe.ref_hour} AND msg_type = ${probe.msg_type}`;
+	await E.query(app, analytics, `UPDATE ${table} SET msg_count = msg_count + 1000 WHERE ${where}`);
+	const second = await E.fireAtOnce(url, 1, { timeoutMs: 600000 });
+	const rowsAfterSecond = await count();
+	const [probeAfter] = await E.query(app, analytics, `SELECT msg_count FROM ${table} WHERE ${where}`);
+	info(`second run: HTTP ${second.calls[0].status} in ${seconds(second.wallMs)}; ${rowsAfterSecond} rows`);
+	check('backfill: the second run succeeds and adds no row (primary key ref_date, ref_hour, msg_type)', () =>
+		second.calls[0].status === 200 && rowsAfterSecond === rowsAfterFirst ? undefined : `HTTP ${second.calls[0].status}; rows ${rowsAfterFirst} → ${rowsAfterSecond}`,
+	);
+	check('backfill: the second run upserts (a row changed in between has WeChat\'s value again)', () =>
+		probeAfter && Number(probeAfter.msg_count) === probe.msg_count ? undefined : `msg_count ${probeAfter && probeAfter.msg_count}, WeChat says ${probe.msg_count}`,
+	);
+	figure('Hourly backfill into Postgres: rows, first run / second run', `${rowsAfterFirst} in ${seconds(first.wallMs)} / +${rowsAfterSecond - rowsAfterFirst} in ${seconds(second.wallMs)}`);
+	await sim.setOptions({ latencyMs: LATENCY_MS });
+	done();
+}
+
+/**
+ * TODO(issue 11, part 1): set to true once the node persists its "Since Last Run" marker in the workflow's static
+ * data (the description already offers the option; the execution does not use a marker yet). Until then the
+ * check is skipped with that reason; QUEUE_SINCE_LAST_RUN=1 runs it anyway.
+ */
+const SINCE_LAST_RUN_READY = false;
+const LOOKBACK_DAYS = 7;
+
+async function sinceLastRunAcrossWorkers(offered) {
+	const name = '"Since Last Run": the marker one worker persists is continued by the next execution on the other worker';
+	const ready = SINCE_LAST_RUN_READY || process.env.QUEUE_SINCE_LAST_RUN === '1';
+	if (!offered || !ready) {
+		const why = offered
+			? 'the node offers Date Range "Since Last Run" but does not persist its marker yet: set SINCE_LAST_RUN_READY in test/queue/run.js once it does'
+			: 'the built node has no Date Range "Since Last Run" yet';
+		report.skip(name, `${why} (issue 11, part 1). The workflow (workflows.js sinceLastRunWorkflow) is imported and published already when the node offers the option.`);
+		return;
+	}
+	const { sim, pg, procs } = topology;
+	const done = step(`4. ${name}`);
+	await sim.setOptions({ expireTokenEvery: 0 });
+	const url = `${procs.main.url}/webhook/${W.PATHS.sinceLastRun}`;
+	const workflowId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).id;
+	const runOnce = async () => {
+		const offsets = Object.fromEntries(WORKERS.map((w) => [w, logOffset(procs[w].logFile)]));
+		const afterId = await E.lastExecutionId(app, pg.connection('n8n'));
+		const fired = await E.fireAtOnce(url, 1);
+		const [execution] = await E.waitForExecutions(app, pg.connection('n8n'), workflowId, afterId, 1);
+		const byWorker = workersOf(offsets);
+		const call = fired.calls[0];
+		const error = execution && execution.status !== 'success' ? await E.executionError(app, pg.connection('n8n'), execution.id) : undefined;
+		const rows = call.status === 200 && Array.isArray(call.json) ? call.json.filter((item) => item.ref_date) : [];
+		return { call, rows, error, worker: WORKERS.find((w) => byWorker[w].length > 0) };
+	};
+	const failure = (run) => `HTTP ${run.call.status}${run.error ? `: ${run.error}` : ` ${run.call.text || run.call.error}`}`;
+	const first = await runOnce();
+	const { latestDay } = await sim.state();
+	const expectedDays = [];
+	for (let i = LOOKBACK_DAYS - 1; i >= 0; i -= 1) expectedDays.push(new Date(Date.parse(`${latestDay}T00:00:00Z`) - i * 86400000).toISOString().slice(0, 10));
+	check(`since last run: the first execution (${first.worker}) delivers the ${LOOKBACK_DAYS} days up to ${latestDay}, the latest WeChat serves`, () => {
+		if (first.call.status !== 200) return failure(first);
+		const days = [...new Set(first.rows.map((row) => row.ref_date))].sort();
+		return isDeepStrictEqual(days, expectedDays) ? undefined : `days delivered: ${days.join(', ') || 'none'}`;
+	});
+	let next;
+	for (let i = 0; i < 10; i += 1) {
+		next = await runOnce();
+		if (next.call.status !== 200 || (next.worker && next.worker !== first.worker)) break;
+	}
+	check(`since last run: a later execution ran on the other worker than ${first.worker}`, () =>
+		next.worker && next.worker !== first.worker ? undefined : `all on ${first.worker}`,
+	);
+	check('since last run: it continued from the marker: nothing new to deliver, no day repeated', () => {
+		if (next.call.status !== 200) return failure(next);
+		return next.rows.length === 0 ? undefined : `${next.rows.length} rows delivered again`;
+	});
+	done();
+}
+
+async function timingRuns() {
+	const done = step(`5. wall time of ${CONCURRENT} executions at once (Stable Token, same expiry): two workers, then one`);
+	const two = await loadRun('stable');
+	printRun('two workers', two);
+	await stopChild(topology.procs.worker2.child);
+	info('stopped worker2');
+	const one = await loadRun('stable', { workers: ['worker1'] });
+	printRun('one worker', one);
+	checkExecutions('one worker', one);
+	check('two and one worker: no failed execution', () => (two.failed + one.failed === 0 ? undefined : `two workers ${two.failed}, one worker ${one.failed}`));
+	figure(`${CONCURRENT} executions at once, wall time, 2 workers / 1 worker`, `${seconds(two.wallMs)} / ${seconds(one.wallMs)}`);
+	done();
+}
+
+async function main() {
+	const keep = process.env.QUEUE_KEEP === '1';
+	onShutdown(
+		async (reason) => {
+			report.fail('the queue-mode run', `stopped: ${reason}`);
+			await tearDown(topology);
+			await stopAll();
+			report.summary();
+			process.exit(130);
+		},
+		{ watchParent: true },
+	);
+	fs.rmSync(LOG_DIR, { recursive: true, force: true });
+	fs.mkdirSync(LOG_DIR, { recursive: true });
+	const tmp = tempDir('wechat-queue-', { keep });
+	report.info(`temp folder ${tmp}${keep ? ' (kept: QUEUE_KEEP=1)' : ''}; process logs in ${path.relative(process.cwd(), LOG_DIR) || LOG_DIR}/`);
+
+	let done = step('provision the real n8n app (scripts/n8n-app/provision.sh; cached after the first run)');
+	app = await provision({ onProgress: (line) => info(line) });
+	done(app.N8N_APP_DIR);
+
+	const field = W.tokenEndpointField(REPO);
+	const sinceLastRun = W.nodeHasSinceLastRun(REPO);
+	info(`credential field for the token endpoint: ${field.name} = ${field.stable} | ${field.classic}; node offers "Since Last Run": ${sinceLastRun}`);
+	topology = await bringUp({
+		app,
+		tmp,
+		logDir: LOG_DIR,
+		latencyMs: LATENCY_MS,
+		onStep: step,
+		credentials: ({ sim, pg }) => W.credentials(sim, field, { ...pg.connection('analytics') }),
+		workflows: () => [W.loadWorkflow(), W.backfillWorkflow(W.readBackfillExample()), ...(sinceLastRun ? [W.sinceLastRunWorkflow(LOOKBACK_DAYS)] : [])],
+	});
+
+	await stableRun();
+	await classicRun();
+	await backfillRun();
+	await sinceLastRunAcrossWorkers(sinceLastRun);
+	await timingRuns();
+}
+
+main()
+	.catch((error) => report.fail('the queue-mode run', error && error.stack ? error.stack : String(error)))
+	.then(async () => {
+		const done = step('stop n8n, the simulator, Redis and Postgres; remove the temp folders');
+		await tearDown(topology);
+		await stopAll();
+		done();
+		const { failed } = report.summary();
+		process.exit(failed > 0 ? 1 : 0);
+	});
