@@ -16,14 +16,18 @@
  *   output-table.png the demo workflow executed: its output table in the Logs panel
  * --check-only runs the same steps and checks without writing PNGs.
  */
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const http = require('http');
-const { spawn, spawnSync } = require('child_process');
-const start = require('../start/start.js');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { REPO } = require('../lib/entities');
+const { n8nLogin } = require('../lib/http');
+const { spawnTracked, stopChild, onShutdown, sleep } = require('../lib/processes');
+const { simulatorAt, isDatacubeCall } = require('../lib/simulator');
+const { createLog } = require('../lib/log');
+const { DEFAULTS } = require('../start/args');
+const { DEMO_WORKFLOW } = require('../start/seed');
 
-const REPO = path.resolve(__dirname, '..', '..');
 // A copy of the demo workflow for (a) and (b), deleted at the end; its name shows in operations.png.
 const SCRATCH_NAME = 'WeChat message statistics';
 const SCRATCH_DESCRIPTION = 'Scratch copy made by scripts/screenshots/take.js; it deletes it when done.';
@@ -40,13 +44,11 @@ const CHROMIUM_FLAGS = [
 	'--disable-sync',
 ];
 
-const t0 = Date.now();
-const log = (msg) => process.stdout.write(`[screenshots ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { log } = createLog('screenshots');
 let interrupted = false;
 
 function parseArgs(argv) {
-	const o = { port: start.DEFAULTS.port, simPort: start.DEFAULTS.simPort, out: path.join(REPO, 'docs', 'images'), checkOnly: false };
+	const o = { port: DEFAULTS.port, simPort: DEFAULTS.simPort, out: path.join(REPO, 'docs', 'images'), checkOnly: false };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const next = () => {
@@ -81,47 +83,11 @@ function chromiumPath() {
 	return exe;
 }
 
-function getJson(port, urlPath) {
-	return new Promise((resolve, reject) => {
-		http
-			.get({ host: '127.0.0.1', port, path: urlPath, agent: false, timeout: 5000 }, (res) => {
-				let body = '';
-				res.on('data', (c) => (body += c));
-				res.on('end', () => {
-					try {
-						resolve({ status: res.statusCode, json: JSON.parse(body) });
-					} catch {
-						resolve({ status: res.statusCode, json: undefined });
-					}
-				});
-			})
-			.on('timeout', function onTimeout() {
-				this.destroy(new Error('timeout'));
-			})
-			.on('error', reject);
-	});
-}
-
-function postJson(port, urlPath, body) {
-	return new Promise((resolve, reject) => {
-		const data = Buffer.from(JSON.stringify(body));
-		const req = http.request(
-			{ host: '127.0.0.1', port, path: urlPath, method: 'POST', agent: false, timeout: 5000, headers: { 'content-type': 'application/json', 'content-length': data.length } },
-			(res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode));
-			},
-		);
-		req.on('error', reject);
-		req.end(data);
-	});
-}
-
 /** An `npm start` already running on the port (the demo login works)? */
 async function runningStack(opts) {
 	try {
-		const status = await postJson(opts.port, '/rest/login', { emailOrLdapLoginId: start.DEFAULTS.email, password: start.DEFAULTS.password });
-		return status === 200;
+		await n8nLogin(`http://127.0.0.1:${opts.port}`, DEFAULTS.email, DEFAULTS.password);
+		return true;
 	} catch {
 		return false;
 	}
@@ -129,14 +95,14 @@ async function runningStack(opts) {
 
 /** Starts scripts/start/start.js (it does not build: `npm run screenshots` builds first) and waits until it is ready. */
 async function startStack(opts) {
-	const child = spawn(process.execPath, [path.join(REPO, 'scripts', 'start', 'start.js'), '--port', String(opts.port), '--sim-port', String(opts.simPort)], {
-		cwd: REPO,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		// Own process group: Ctrl-C reaches only this script, which deletes its scratch workflow while n8n still
-		// runs, then stops start.js. (If this script dies, start.js notices its parent is gone and stops too.)
-		detached: true,
-	});
-	child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	// Own process group: Ctrl-C reaches only this script, which deletes its scratch workflow while n8n still
+	// runs, then stops start.js. (If this script dies, start.js notices its parent is gone and stops too.)
+	const child = spawnTracked(
+		process.execPath,
+		[path.join(REPO, 'scripts', 'start', 'start.js'), '--port', String(opts.port), '--sim-port', String(opts.simPort)],
+		{ cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+		{ name: 'start.js', graceMs: 60000 },
+	);
 	const echo = (stream, out) => {
 		let buf = '';
 		stream.on('data', (chunk) => {
@@ -159,32 +125,11 @@ async function startStack(opts) {
 	return child;
 }
 
-async function stopStack(child) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) return;
-	child.kill('SIGTERM');
-	const result = await Promise.race([child.exited, new Promise((resolve) => setTimeout(resolve, 60000, null).unref())]);
-	if (!result) {
-		log('start.js did not stop within 60 s; sending SIGKILL');
-		child.kill('SIGKILL');
-	}
-}
-
 /** The Chinese-time "last 30 days" the node asks for, per the simulator's clock. */
 function last30Days(yesterday) {
 	const end = new Date(`${yesterday}T00:00:00Z`);
 	const begin = new Date(end.getTime() - 29 * 86400000);
 	return [begin.toISOString().slice(0, 10), yesterday];
-}
-
-async function expectedRows(simPort, begin, end) {
-	const res = await getJson(simPort, `/__sim/expected?endpoint=getupstreammsg&begin=${begin}&end=${end}`);
-	if (res.status !== 200 || !res.json) throw new Error(`simulator /__sim/expected answered ${res.status}`);
-	return res.json.list;
-}
-
-async function datacubeCalls(simPort) {
-	const res = await getJson(simPort, '/__sim/log');
-	return (res.json?.log || []).filter((entry) => String(entry.path).startsWith('/datacube/'));
 }
 
 async function main() {
@@ -227,18 +172,16 @@ async function main() {
 		profileDir = null;
 		if (stack) {
 			log('stopping the n8n + simulator this script started');
-			await stopStack(stack);
+			const { killed } = await stopChild(stack);
+			if (killed) log('start.js did not stop within 60 s; it was killed');
 			stack = null;
 		}
 	};
-	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.on(sig, () => {
-			if (interrupted) return;
-			interrupted = true;
-			log(`got ${sig}; cleaning up`);
-			cleanup().finally(() => process.exit(130));
-		});
-	}
+	onShutdown((reason) => {
+		interrupted = true;
+		log(`${reason}; cleaning up`);
+		cleanup().finally(() => process.exit(130));
+	});
 
 	try {
 		if (await runningStack(opts)) {
@@ -247,8 +190,10 @@ async function main() {
 			log(`no n8n on ${base}: starting one with scripts/start/start.js`);
 			stack = await startStack(opts);
 		}
-		const simState = await getJson(opts.simPort, '/__sim/state').catch(() => ({ status: 0 }));
-		if (simState.status !== 200) throw new Error(`no WeChat simulator on 127.0.0.1:${opts.simPort} (pass --sim-port)`);
+		const sim = simulatorAt(`http://127.0.0.1:${opts.simPort}`);
+		const simState = await sim.state().catch(() => {
+			throw new Error(`no WeChat simulator on 127.0.0.1:${opts.simPort} (pass --sim-port)`);
+		});
 
 		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-screenshots-chromium-'));
 		context = await chromium.launchPersistentContext(profileDir, {
@@ -274,10 +219,10 @@ async function main() {
 
 		// Log in over REST; the session cookie is the browser context's.
 		const login = await context.request.post(`${base}/rest/login`, {
-			data: { emailOrLdapLoginId: start.DEFAULTS.email, password: start.DEFAULTS.password },
+			data: { emailOrLdapLoginId: DEFAULTS.email, password: DEFAULTS.password },
 		});
 		if (login.status() !== 200) throw new Error(`POST /rest/login answered ${login.status()}`);
-		log(`logged in over REST as ${start.DEFAULTS.email}`);
+		log(`logged in over REST as ${DEFAULTS.email}`);
 
 		// A scratch copy of the demo workflow for (a) and (b): the editor autosaves, and the demo must stay as it is.
 		const list = await (await context.request.get(`${base}/rest/workflows`)).json();
@@ -290,8 +235,7 @@ async function main() {
 			await context.request.delete(`${base}/rest/workflows/${wf.id}`);
 			log(`deleted a scratch workflow left by an interrupted run (${wf.id})`);
 		}
-		const demo = JSON.parse(fs.readFileSync(path.join(REPO, 'scripts', 'start', 'demo-workflow.json'), 'utf8'));
-		const scratch = { ...demo, name: SCRATCH_NAME, description: SCRATCH_DESCRIPTION, nodes: demo.nodes.map(({ id, ...node }) => node) };
+		const scratch = { ...DEMO_WORKFLOW, name: SCRATCH_NAME, description: SCRATCH_DESCRIPTION, nodes: DEMO_WORKFLOW.nodes.map(({ id, ...node }) => node) };
 		delete scratch.id;
 		const created = await context.request.post(`${base}/rest/workflows`, { data: scratch });
 		if (created.status() !== 200) throw new Error(`creating the scratch workflow: ${created.status()} ${await created.text()}`);
@@ -358,7 +302,7 @@ async function main() {
 		await page.locator('[data-test-id="node-execute-button"]').click();
 		await page.locator('[data-test-id="ndv"] [data-test-id="node-run-status-success"]').waitFor();
 		const customItems = await itemCount(page.locator('[data-test-id="output-panel"]'));
-		const customExpected = await expectedRows(opts.simPort, ...CUSTOM_RANGE);
+		const customExpected = await sim.expected('getupstreammsg', ...CUSTOM_RANGE);
 		if (customItems !== customExpected.length) throw new Error(`custom range: the editor shows ${customItems} items, the simulator has ${customExpected.length} rows`);
 		log(`custom range ${CUSTOM_RANGE.join('..')}: ${customItems} items in the editor = ${customExpected.length} rows in the simulator`);
 		await widenOutput(page);
@@ -367,8 +311,8 @@ async function main() {
 
 		// (c) The demo workflow, executed through the editor: its output table.
 		log('(c) executing the demo workflow in the editor');
-		await postJson(opts.simPort, '/__sim/reset-log', {});
-		await openWorkflow(start.DEMO_WORKFLOW_ID);
+		await sim.resetLog();
+		await openWorkflow(DEMO_WORKFLOW.id);
 		await page.click('[data-test-id="execute-workflow-button"]');
 		await page.locator(`${wechatNode} [data-test-id="canvas-node-status-success"]`).waitFor();
 		const logsPanel = page.locator('[data-test-id="logs-panel"]');
@@ -380,9 +324,9 @@ async function main() {
 			await details.filter({ hasText: 'WeChat Official Account' }).waitFor();
 		}
 		const items = await itemCount(logsPanel);
-		const [begin, end] = last30Days(simState.json.yesterday);
-		const expected = await expectedRows(opts.simPort, begin, end);
-		const calls = await datacubeCalls(opts.simPort);
+		const [begin, end] = last30Days(simState.yesterday);
+		const expected = await sim.expected('getupstreammsg', begin, end);
+		const calls = (await sim.log()).filter(isDatacubeCall);
 		const firstRow = (await logsPanel.locator('table tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim());
 		const want = expected[0];
 		if (items !== expected.length || calls.length === 0 || firstRow[0] !== want.ref_date || Number(firstRow[2]) !== want.msg_user) {
