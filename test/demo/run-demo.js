@@ -5,10 +5,8 @@
  *   node test/demo/run-demo.js [operation] [dateRange | YYYY-MM-DD YYYY-MM-DD]
  *   e.g. node test/demo/run-demo.js getWeekly 2024-01-01 2024-03-31
  */
-const path = require('path');
-const { startSimulator } = require('../simulator');
-const { createEngine } = require('../engine/harness');
-const { wechatWorkflow } = require('../engine/wechat-workflow');
+const { engineWithSimulator } = require('../../scripts/lib/engine');
+const { isTokenCall, isDatacubeCall } = require('../../scripts/lib/simulator');
 
 function table(rows, columns) {
 	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)));
@@ -21,19 +19,12 @@ async function main() {
 	const parameters = end
 		? { operation, dateRange: 'custom', beginDate: rangeOrBegin, endDate: end }
 		: { operation, dateRange: rangeOrBegin };
-	const sim = await startSimulator();
+	const { sim, engine, run, close } = await engineWithSimulator();
 	try {
-		const engine = await createEngine({ packageDir: path.resolve(__dirname, '..', '..') });
-		engine.credentials.set('sim', 'weChatOfficialAccountApi', {
-			appId: sim.appId,
-			appSecret: sim.appSecret,
-			baseUrl: sim.url,
-			tokenEndpoint: 'stable',
-		});
 		console.log(`WeChat simulator on ${sim.url}; n8n engine loaded ${engine.nodeTypes.join(', ')}`);
 		console.log(`Workflow: Input -> WeChat Official Account (${JSON.stringify(parameters)})\n`);
 		const started = Date.now();
-		const result = await engine.run(wechatWorkflow({ parameters }), { timezone: 'Asia/Shanghai' });
+		const result = await run(parameters);
 		if (result.error) {
 			console.error(`The node failed: ${result.error.message}\n${result.error.description ?? ''}`);
 			process.exitCode = 1;
@@ -42,13 +33,14 @@ async function main() {
 		const rows = result.data.WeChat.map((item) => item.json);
 		const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
 		console.log(table(rows, columns));
-		const datacube = sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
-		const tokens = sim.log.filter((entry) => /token$/.test(entry.endpoint));
+		const log = await sim.log();
+		const datacube = log.filter(isDatacubeCall);
+		const tokens = log.filter(isTokenCall);
 		console.log(
 			`\n${rows.length} items from ${datacube.length} datacube request(s) and ${tokens.length} token request(s) in ${Date.now() - started} ms.`,
 		);
 	} finally {
-		await sim.close();
+		await close();
 	}
 }
 
