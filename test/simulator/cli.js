@@ -5,13 +5,18 @@
 //     [--now 2024-12-01T10:00:00+08:00]  clock starts at this instant and keeps running
 //     [--expire-every N] [--fault-rate 0.1 --fault-seed 1 --fault-kinds busy,minuteQuota,http500,nonJson,reset]
 //     [--force-errcode 48001] [--not-whitelisted] [--shuffle] [--span getupstreammsgdistweek=15] [--verbose]
+//     [--ready-hour 8] [--account wxId:secret]... [--caller-ip 203.0.113.7] [--classic-grace-ms 0]
+//     [--token-errcode 45011] [--echo-secrets errmsg|html|redirect] [--is-delay latest|YYYY-MM-DD,...]
+//     [--options '{"lateInvalid":{"times":1}}']  any start options as JSON (merged last)
 // Stops cleanly on SIGINT / SIGTERM. Control routes: see control.js.
 
 const { startSimulator, SIM_DEFAULTS } = require('./index');
 
 const USAGE = `usage: node test/simulator/cli.js [--port 8787] [--latency MS] [--app-id ID] [--app-secret S]
   [--now ISO] [--ttl SECONDS] [--expire-every N] [--fault-rate R] [--fault-seed S] [--fault-kinds a,b]
-  [--force-errcode N] [--not-whitelisted] [--shuffle] [--span NAME=DAYS]... [--verbose]`;
+  [--force-errcode N] [--not-whitelisted] [--shuffle] [--span NAME=DAYS]... [--verbose]
+  [--ready-hour H] [--account ID:SECRET]... [--caller-ip IP] [--classic-grace-ms MS] [--token-errcode N]
+  [--echo-secrets errmsg|html|redirect] [--is-delay latest|YYYY-MM-DD,...] [--options JSON]`;
 
 function fail(msg) {
   process.stderr.write(`${msg}\n${USAGE}\n`);
@@ -25,7 +30,8 @@ function num(v, flag) {
 }
 
 function parseArgs(argv) {
-  const o = { port: 8787, spans: {}, faults: { ...SIM_DEFAULTS.faults } };
+  const o = { port: 8787, spans: {}, faults: { ...SIM_DEFAULTS.faults }, accounts: [] };
+  let extra = {};
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -44,6 +50,30 @@ function parseArgs(argv) {
       case '--not-whitelisted': o.ipWhitelisted = false; break;
       case '--shuffle': o.shuffle = true; break;
       case '--verbose': verbose = true; break;
+      case '--ready-hour': o.readyHour = num(next(), flag); break;
+      case '--caller-ip': o.callerIp = next(); break;
+      case '--classic-grace-ms': o.classicGraceMs = num(next(), flag); break;
+      case '--token-errcode': o.tokenErrcode = num(next(), flag); break;
+      case '--echo-secrets': o.echoSecrets = next(); break;
+      case '--is-delay': {
+        const v = String(next() || '');
+        o.isDelay = v === 'latest' ? 'latest' : v.split(',').filter(Boolean);
+        break;
+      }
+      case '--account': {
+        const v = String(next() || '');
+        const i = v.indexOf(':');
+        if (i < 1) fail('--account needs ID:SECRET');
+        o.accounts.push({ appId: v.slice(0, i), appSecret: v.slice(i + 1) });
+        break;
+      }
+      case '--options':
+        try {
+          extra = JSON.parse(next());
+        } catch {
+          fail('--options needs a JSON object');
+        }
+        break;
       case '--span': {
         const [name, days] = String(next() || '').split('=');
         o.spans[name] = num(days, flag);
@@ -64,7 +94,7 @@ function parseArgs(argv) {
         fail(`unknown argument ${flag}`);
     }
   }
-  return { options: o, verbose };
+  return { options: { ...o, ...extra }, verbose };
 }
 
 async function main() {

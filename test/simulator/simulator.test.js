@@ -363,7 +363,7 @@ describe('server', () => {
 
   test('defaults and endpoint table', () => {
     expect(SIM_DEFAULTS.appId).toBe('wx0000000000sim01');
-    expect(Object.keys(ENDPOINTS)).toHaveLength(7);
+    expect(Object.keys(ENDPOINTS)).toEqual(expect.arrayContaining(['getupstreammsg', 'getupstreammsgdistmonth']));
     expect(formatDate(mondayOf(parseDate('2024-12-01')))).toBe('2024-11-25');
     expect(formatDate(chinaToday(Date.parse('2024-11-30T16:00:00Z')))).toBe('2024-12-01');
   });
@@ -383,30 +383,36 @@ describe('server', () => {
   });
 
   test('cli prints one JSON line and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--app-id', 'wxcli', '--app-secret', 's3cret', '--now', '2024-12-01T10:00:00+08:00'], {
+    const args = ['--port', '0', '--app-id', 'wxcli', '--app-secret', 's3cret', '--now', '2024-12-01T10:00:00+08:00', '--account', 'wxB:sb:2', '--options', '{"callerIp":"192.0.2.1","readyHour":11}'];
+    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const line = await new Promise((resolve, reject) => {
-      let buf = '';
-      child.stdout.on('data', (d) => {
-        buf += d;
-        if (buf.includes('\n')) resolve(buf.split('\n')[0]);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const line = await new Promise((resolve, reject) => {
+        let buf = '';
+        child.stdout.on('data', (d) => {
+          buf += d;
+          if (buf.includes('\n')) resolve(buf.split('\n')[0]);
+        });
+        exited.then((code) => reject(new Error(`exited ${code}`)));
       });
-      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
-    const info = JSON.parse(line);
-    expect(info).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), appId: 'wxcli', appSecret: 's3cret' });
-    const tok = await (await fetch(`${info.url}/cgi-bin/token?grant_type=client_credential&appid=wxcli&secret=s3cret`)).json();
-    const r = await fetch(`${info.url}/datacube/getupstreammsg?access_token=${tok.access_token}`, {
-      method: 'POST',
-      body: JSON.stringify({ begin_date: '2024-11-30', end_date: '2024-11-30' }),
-    });
-    expect((await r.json()).list.length).toBeGreaterThan(0);
-    const code = await new Promise((resolve) => {
-      child.removeAllListeners('exit');
-      child.on('exit', resolve);
+      const info = JSON.parse(line);
+      expect(info).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), appId: 'wxcli', appSecret: 's3cret' });
+      const tok = await (await fetch(`${info.url}/cgi-bin/token?grant_type=client_credential&appid=wxcli&secret=s3cret`)).json();
+      const r = await fetch(`${info.url}/datacube/getupstreammsg?access_token=${tok.access_token}`, {
+        method: 'POST',
+        body: JSON.stringify({ begin_date: '2024-11-29', end_date: '2024-11-29' }),
+      });
+      expect((await r.json()).list.length).toBeGreaterThan(0);
+      const tokB = await (await fetch(`${info.url}/cgi-bin/token?grant_type=client_credential&appid=wxB&secret=sb:2`)).json();
+      expect(tokB.access_token).toMatch(/^SIMTOKEN_/);
+      const state = await (await fetch(`${info.url}/__sim/state`)).json();
+      expect(state).toMatchObject({ latestDay: '2024-11-29', options: { callerIp: '192.0.2.1', accounts: [{ appId: 'wxB', appSecret: 'sb:2' }] } });
+    } finally {
       child.kill('SIGTERM');
-    });
+    }
+    const code = await exited;
     expect(code).toBe(0);
   });
 });
