@@ -3,7 +3,7 @@
 /**
  * Where does the hourly year's time above the ideal go? (investigation companion of bench/run.js;
  * not part of npm run bench). Needs a build (npm run build).
- *   node bench/profile.js [--runs 3] [--skip-collect] [--skip-whatif]
+ *   node bench/profile.js [--runs 3] [--skip-whatif]
  *
  * 1. CPU profile (inspector, in-process) of one 365-day hourly run at Parallel Requests 4 with the
  *    simulator's 40 ms latency; every sample is attributed to one category by its stack.
@@ -13,17 +13,16 @@
  *      simChild   simulator in a separate process: its CPU no longer shares the node's thread
  *      authFn     the credential's `authenticate` as a function instead of the generic
  *                 `={{$credentials.accessToken}}` expression (patched at runtime in the harness)
- *      collect    collectRows replaced by bench/lib/whatif.js `fast` (require.cache, before load)
- *      authFn+collect, and all three together.
- * 3. collectRows what-ifs (bench/lib/whatif.js): throughput on 1 M rows and peak memory on 100 k rows
- *    for `assign`, `fast` and `inplace`, each checked against the built function's output.
- * Nothing here changes the node's files: variants are patched into this process or a temp dir.
+ *      simChild+authFn
+ * Nothing here changes the node's files: variants are patched into this process.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const inspector = require('node:inspector');
-const { execFileSync, spawn } = require('node:child_process');
 const { isDeepStrictEqual } = require('node:util');
+const { option, median, runJson } = require('./lib/runner');
+const { startSimulator } = require('../scripts/lib/simulator');
+const { engineWithSimulator } = require('../scripts/lib/engine');
 
 const ROOT = path.resolve(__dirname, '..');
 const LATENCY_MS = 40;
@@ -31,76 +30,12 @@ const PARALLEL = 4;
 const CASE = { operation: 'getHourly', begin: '2025-01-01', end: '2025-12-31', requests: 365 };
 const IDEAL_MS = Math.ceil(CASE.requests / PARALLEL) * LATENCY_MS;
 
-function option(name, fallback) {
-	const index = process.argv.indexOf(`--${name}`);
-	if (index < 0) return fallback;
-	const value = process.argv[index + 1];
-	return value === undefined || value.startsWith('--') ? true : value;
-}
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 // ---------------------------------------------------------------------------------------------
 // the backfill in this process, with optional variants
 
-async function startChildSimulator() {
-	const child = spawn(process.execPath, [path.join(ROOT, 'test', 'simulator', 'cli.js'), '--port', '0', '--latency', String(LATENCY_MS)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const info = await new Promise((resolve, reject) => {
-		let buffer = '';
-		child.stdout.on('data', (chunk) => {
-			buffer += chunk;
-			if (buffer.includes('\n')) resolve(JSON.parse(buffer.split('\n')[0]));
-		});
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-	});
-	const control = async (method, route) => (await fetch(`${info.url}/__sim/${route}`, { method })).json();
-	return {
-		url: info.url,
-		appId: info.appId,
-		appSecret: info.appSecret,
-		resetLog: () => control('POST', 'reset-log'),
-		log: async () => (await control('GET', 'log')).log,
-		expectedRows: async (endpoint, begin, end) => (await control('GET', `expected?endpoint=${endpoint}&begin=${begin}&end=${end}`)).list,
-		close: async () => {
-			child.kill('SIGTERM');
-		},
-	};
-}
-
-async function startInProcessSimulator() {
-	const { startSimulator } = require('../test/simulator');
-	const sim = await startSimulator({ latencyMs: LATENCY_MS });
-	return {
-		url: sim.url,
-		appId: sim.appId,
-		appSecret: sim.appSecret,
-		resetLog: async () => sim.resetLog(),
-		log: async () => sim.log.slice(),
-		expectedRows: async (endpoint, begin, end) => sim.expectedRows(endpoint, begin, end),
-		close: () => sim.close(),
-	};
-}
-
 async function backfillSetup(variant) {
-	const temporary = [];
-	if (variant.collect) {
-		const { writeFastVariant } = require('./lib/whatif');
-		const builtFile = require.resolve(path.join(ROOT, 'dist', 'nodes', 'WeChatOfficialAccount', 'rows', 'collectRows.js'));
-		const fastFile = writeFastVariant();
-		temporary.push(fastFile);
-		const fast = require(fastFile);
-		require.cache[builtFile] = { id: builtFile, filename: builtFile, loaded: true, exports: fast, children: [], paths: [] };
-	}
-	const sim = variant.simChild ? await startChildSimulator() : await startInProcessSimulator();
-	const { createEngine } = require('../test/engine/harness');
-	const { wechatWorkflow } = require('../test/engine/wechat-workflow');
-	const engine = await createEngine({ packageDir: ROOT });
+	const setup = await engineWithSimulator({ latencyMs: LATENCY_MS, simulator: { child: Boolean(variant.simChild) } });
+	const { sim, engine } = setup;
 	if (variant.authFn) {
 		const type = engine.getCredentialType('weChatOfficialAccountApi');
 		type.authenticate = async (credentials, requestOptions) => {
@@ -108,16 +43,13 @@ async function backfillSetup(variant) {
 			return requestOptions;
 		};
 	}
-	engine.credentials.set('sim', 'weChatOfficialAccountApi', { appId: sim.appId, appSecret: sim.appSecret, baseUrl: sim.url, tokenEndpoint: 'stable' });
-	const workflow = wechatWorkflow({
-		parameters: { operation: CASE.operation, dateRange: 'custom', beginDate: CASE.begin, endDate: CASE.end, options: { parallelRequests: PARALLEL } },
-	});
-	const expected = await sim.expectedRows('getupstreammsghour', CASE.begin, CASE.end);
+	const parameters = { operation: CASE.operation, dateRange: 'custom', beginDate: CASE.begin, endDate: CASE.end, options: { parallelRequests: PARALLEL } };
+	const expected = await sim.expected('getupstreammsghour', CASE.begin, CASE.end);
 	const run = async () => {
 		await sim.resetLog();
 		const t0 = Date.now();
 		const h0 = process.hrtime.bigint();
-		const result = await engine.run(workflow, { timezone: 'Asia/Shanghai' });
+		const result = await setup.run(parameters);
 		const wallMs = Number(process.hrtime.bigint() - h0) / 1e6;
 		const t1 = Date.now();
 		const calls = (await sim.log()).filter((entry) => entry.path.startsWith('/datacube/'));
@@ -135,11 +67,7 @@ async function backfillSetup(variant) {
 	};
 	// warm-up: token, JIT, simulator row cache
 	await run();
-	const close = async () => {
-		await sim.close();
-		if (temporary.length) require('./lib/whatif').removeVariants(temporary);
-	};
-	return { run, close };
+	return { run, close: setup.close };
 }
 
 /**
@@ -149,7 +77,7 @@ async function backfillSetup(variant) {
  */
 async function rawHttpSetup(newAgentPerRequest) {
 	const http = require('node:http');
-	const sim = await startInProcessSimulator();
+	const sim = await startSimulator({ latencyMs: LATENCY_MS });
 	const token = (await (await fetch(`${sim.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: sim.appId, secret: sim.appSecret }) })).json()).access_token;
 	const keepAlive = new http.Agent({ keepAlive: true });
 	const days = [];
@@ -194,24 +122,14 @@ async function rawHttpSetup(newAgentPerRequest) {
 		};
 	};
 	await run();
-	return { run, close: () => sim.close() };
+	return { run, close: () => sim.stop() };
 }
 
 async function childVariant(name) {
-	if (name.startsWith('rawHttp')) {
-		const runs = Number(option('runs', 3));
-		const { run, close } = await rawHttpSetup(name === 'rawHttpNewAgent');
-		const results = [];
-		for (let i = 0; i < runs; i++) results.push(await run());
-		await close();
-		const walls = results.map((r) => r.wallMs);
-		const mid = results.find((r) => r.wallMs === median(walls)) ?? results[0];
-		process.stdout.write(`${JSON.stringify({ variant: name, ok: results.every((r) => r.ok), wallsMs: walls.map(Math.round), medianMs: Math.round(median(walls)), ratio: median(walls) / IDEAL_MS, phases: mid.phases })}\n`);
-		process.exit(0);
-	}
-	const variant = { simChild: name.includes('simChild'), authFn: name.includes('authFn'), collect: name.includes('collect') };
 	const runs = Number(option('runs', 3));
-	const { run, close } = await backfillSetup(variant);
+	const { run, close } = name.startsWith('rawHttp')
+		? await rawHttpSetup(name === 'rawHttpNewAgent')
+		: await backfillSetup({ simChild: name.includes('simChild'), authFn: name.includes('authFn') });
 	const results = [];
 	for (let i = 0; i < runs; i++) results.push(await run());
 	await close();
@@ -299,18 +217,6 @@ async function cpuProfile() {
 
 // ---------------------------------------------------------------------------------------------
 
-function runSelf(args) {
-	const stdout = execFileSync(process.execPath, [__filename, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-	const lines = stdout.trim().split('\n');
-	return JSON.parse(lines[lines.length - 1]);
-}
-
-function runNode(script, args) {
-	const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-	const lines = stdout.trim().split('\n');
-	return JSON.parse(lines[lines.length - 1]);
-}
-
 async function main() {
 	const variantArg = option('variant', null);
 	if (variantArg) return childVariant(variantArg);
@@ -328,8 +234,8 @@ async function main() {
 	if (option('skip-whatif', false) !== true) {
 		console.log(`\n2. What-if backfills (fresh process each; median of ${option('runs', 3)} runs; ideal ${IDEAL_MS} ms):`);
 		results.whatif = [];
-		for (const name of ['rawHttpKeepAlive', 'rawHttpNewAgent', 'built', 'simChild', 'authFn', 'collect', 'authFn+collect', 'simChild+authFn+collect']) {
-			const r = runSelf(['--variant', name, '--runs', String(option('runs', 3))]);
+		for (const name of ['rawHttpKeepAlive', 'rawHttpNewAgent', 'built', 'simChild', 'authFn', 'simChild+authFn']) {
+			const r = await runJson(__filename, ['--variant', name, '--runs', String(option('runs', 3))]);
 			results.whatif.push(r);
 			console.log(
 				`   ${name.padEnd(24)} ${String(r.medianMs).padStart(5)} ms  x${r.ratio.toFixed(3)}  (runs ${r.wallsMs.join(', ')}; fetch ${r.phases.fetchMs} ms = ${(r.phases.fetchMs / Math.ceil(CASE.requests / PARALLEL)).toFixed(1)} ms/round, server ${r.phases.serverMs.toFixed(1)} ms/request, tail ${r.phases.tailMs} ms)${r.ok ? '' : '  OUTPUT WRONG'}`,
@@ -337,36 +243,6 @@ async function main() {
 		}
 	}
 
-	if (option('skip-collect', false) !== true) {
-		const whatif = require('./lib/whatif');
-		const files = { assign: whatif.writeAssignVariant(), fast: whatif.writeFastVariant(), inplace: whatif.writeInplaceVariant() };
-		console.log('\n3. collectRows what-ifs (bench/lib/whatif.js), readable fields on; outputs checked against the built function:');
-		const { loadDist, hourlyPlan, buildResponses } = require('./lib/synthetic');
-		const dist = loadDist();
-		for (const order of ['sorted', 'shuffled']) {
-			const plan = hourlyPlan(dist, '2015-01-01', 300);
-			const input = buildResponses(plan, { order });
-			const reference = dist.collectRows(plan, input.lists, { addReadableFields: true });
-			for (const [name, file] of Object.entries(files)) {
-				const freshInput = buildResponses(plan, { order }); // `inplace` mutates its input
-				const out = require(file).collectRows(plan, freshInput.lists, { addReadableFields: true });
-				if (!isDeepStrictEqual(out, reference)) throw new Error(`what-if ${name} gives a different output (${order})`);
-			}
-		}
-		results.collect = {};
-		for (const [name, file] of [['built', null], ...Object.entries(files)]) {
-			const moduleArgs = file ? ['--module', file] : [];
-			const throughput = runNode('collect-throughput.js', ['--days', '8334', '--reps', '3', ...moduleArgs]);
-			const memory = {};
-			for (const order of ['sorted', 'shuffled']) memory[order] = runNode('collect-memory.js', ['--order', order, ...moduleArgs]).perRow;
-			results.collect[name] = { throughput, memory };
-			const rate = (r) => `${(r.outputRowsPerSecond / 1e6).toFixed(2)} M/s`;
-			console.log(
-				`   ${name.padEnd(8)} 1 M rows: sorted ${rate(throughput.sorted)}, shuffled ${rate(throughput.shuffled)}, readable off ${rate(throughput.sortedPlain)};  peak memory: sorted ${memory.sorted.peak} B/row, shuffled ${memory.shuffled.peak} B/row (retained ${memory.sorted.retained} B/row)`,
-			);
-		}
-		whatif.removeVariants(Object.values(files));
-	}
 	fs.writeFileSync(path.join(require('node:os').tmpdir(), 'wechat-bench-profile.json'), JSON.stringify(results, null, '\t'));
 }
 

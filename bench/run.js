@@ -21,22 +21,17 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILT_NODE = path.join(ROOT, 'dist', 'nodes', 'WeChatOfficialAccount', 'WeChatOfficialAccount.node.js');
 const { minimumRequests, API_RULES } = require('./lib/minimum');
+const { option, median, runJson } = require('./lib/runner');
+const { engineWithSimulator } = require('../scripts/lib/engine');
+const { wechatOnly } = require('../test/engine/sim-helpers');
 
 // ---------------------------------------------------------------------------------------------
 // configuration
-
-function option(name, fallback) {
-	const index = process.argv.indexOf(`--${name}`);
-	if (index < 0) return fallback;
-	const value = process.argv[index + 1];
-	return value === undefined || value.startsWith('--') ? true : value;
-}
 
 const LATENCY_MS = Number(option('latency', 40));
 const REPEAT_P4 = Number(option('repeat', process.env.BENCH_REPEAT ?? 3));
@@ -61,8 +56,6 @@ const TARGETS = {
 	peakBytesPerRow: 300,
 };
 
-const WECHAT_FIELDS = ['ref_date', 'ref_hour', 'msg_type', 'msg_user', 'msg_count', 'count_interval'];
-
 // ---------------------------------------------------------------------------------------------
 // helpers
 
@@ -74,18 +67,7 @@ function fail(message) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const fixed = (value, digits = 2) => Number(value).toFixed(digits);
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const millions = (perSecond) => `${(perSecond / 1e6).toFixed(2)} M rows/s`;
-
-function wechatOnly(json) {
-	const out = {};
-	for (const key of WECHAT_FIELDS) if (key in json) out[key] = json[key];
-	return out;
-}
 
 function packageVersion(name) {
 	try {
@@ -101,19 +83,12 @@ function table(rows, header) {
 	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function runChild(script, args) {
-	const started = Date.now();
+/** A measurement script of this folder in a child process: { ok, result } or { ok: false, error }. */
+async function runChild(script, args) {
 	try {
-		const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), ...args], {
-			cwd: ROOT,
-			encoding: 'utf8',
-			maxBuffer: 16 * 1024 * 1024,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		const lines = stdout.trim().split('\n');
-		return { ok: true, result: JSON.parse(lines[lines.length - 1]), ms: Date.now() - started };
+		return { ok: true, result: await runJson(path.join(__dirname, script), args) };
 	} catch (error) {
-		return { ok: false, error: `${script} ${args.join(' ')} failed: ${(error.stderr || error.message || '').toString().trim().split('\n').slice(0, 6).join(' / ')}` };
+		return { ok: false, error: error.message };
 	}
 }
 
@@ -121,18 +96,8 @@ function runChild(script, args) {
 // 1. backfills through the engine
 
 async function engineBenchmarks() {
-	const { startSimulator } = require('../test/simulator');
-	const { createEngine } = require('../test/engine/harness');
-	const { wechatWorkflow } = require('../test/engine/wechat-workflow');
-
-	const sim = await startSimulator({ latencyMs: LATENCY_MS });
-	const engine = await createEngine({ packageDir: ROOT });
-	engine.credentials.set('sim', 'weChatOfficialAccountApi', {
-		appId: sim.appId,
-		appSecret: sim.appSecret,
-		baseUrl: sim.url,
-		tokenEndpoint: 'stable',
-	});
+	const setup = await engineWithSimulator({ latencyMs: LATENCY_MS });
+	const sim = setup.sim.local; // in this process: its synchronous API, the simulator's CPU shares the engine's thread
 
 	const datacubeCalls = () => sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
 	const tokenCalls = () => sim.log.filter((entry) => entry.endpoint === 'stable_token' || entry.endpoint === 'token');
@@ -149,7 +114,7 @@ async function engineBenchmarks() {
 		const cpu0 = process.cpuUsage();
 		const t0 = Date.now();
 		const h0 = process.hrtime.bigint();
-		const result = await engine.run(wechatWorkflow({ parameters }), { timezone: 'Asia/Shanghai' });
+		const result = await setup.run(parameters);
 		const wallMs = Number(process.hrtime.bigint() - h0) / 1e6;
 		const t1 = Date.now();
 		const cpu = process.cpuUsage(cpu0);
@@ -307,27 +272,27 @@ async function engineBenchmarks() {
 			latency0: cpuBound,
 		};
 	}
-	await sim.close();
+	await setup.close();
 	return { cases, diagnostics };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. and 3. collectRows micro-benchmarks (separate processes: clean heaps, --expose-gc)
 
-function collectBenchmarks() {
+async function collectBenchmarks() {
 	console.log('\nPost-processing: collectRows on 1,000,080 synthetic hourly rows (8,334 days x 24 h x 5 types), readable fields on...');
-	const big = runChild('collect-throughput.js', ['--days', '8334', '--reps', String(COLLECT_REPS)]);
+	const big = await runChild('collect-throughput.js', ['--days', '8334', '--reps', String(COLLECT_REPS)]);
 	if (!big.ok) fail(big.error);
 	else for (const key of ['sorted', 'shuffled', 'sortedPlain']) printThroughput(big.result[key]);
 	console.log('  (reference) the same on 100,080 rows:');
-	const small = runChild('collect-throughput.js', ['--days', '834', '--reps', String(Math.max(COLLECT_REPS, 5))]);
+	const small = await runChild('collect-throughput.js', ['--days', '834', '--reps', String(Math.max(COLLECT_REPS, 5))]);
 	if (!small.ok) fail(small.error);
 	else for (const key of ['sorted', 'shuffled']) printThroughput(small.result[key]);
 
 	console.log('\nPeak memory of collectRows per output row, 100,080 rows, readable fields on...');
 	const memory = {};
 	for (const order of ['sorted', 'shuffled']) {
-		const run = runChild('collect-memory.js', ['--order', order]);
+		const run = await runChild('collect-memory.js', ['--order', order]);
 		if (!run.ok) {
 			fail(run.error);
 			continue;
@@ -463,7 +428,7 @@ async function main() {
 	}
 	const started = Date.now();
 	const engine = await engineBenchmarks();
-	const collect = SKIP_COLLECT ? undefined : collectBenchmarks();
+	const collect = SKIP_COLLECT ? undefined : await collectBenchmarks();
 	const targets = evaluate(engine, collect);
 	const md = markdown(meta, engine, collect, targets);
 
