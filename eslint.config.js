@@ -1,11 +1,13 @@
 // Flat config: eslint-plugin-n8n-nodes-base's community (package.json), credentials and nodes rule sets.
 const tsParser = require('@typescript-eslint/parser');
 const n8nNodesBase = require('eslint-plugin-n8n-nodes-base');
+const js = require('@eslint/js');
+const globals = require('globals');
 
 const rulesOf = (name) => n8nNodesBase.configs[name].rules;
 
 module.exports = [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '**/*.js'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', '.n8n-local/**', '.e2e/**'] },
 	{
 		files: ['package.json'],
 		languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } },
@@ -38,4 +40,14 @@ module.exports = [
 			],
 		},
 	},
+	// JavaScript (scripts/, bench/, test/, the config files): eslint's recommended rules, Node globals; jest's in the jest suites and their helpers.
+	{
+		files: ['**/*.js'],
+		languageOptions: { ecmaVersion: 2023, sourceType: 'commonjs', globals: { ...globals.node } },
+		rules: {
+			...js.configs.recommended.rules,
+			'no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
+		},
+	},
+	{ files: ['test/**/*.js'], ignores: ['test/e2e/**', 'test/demo/**'], languageOptions: { globals: { ...globals.jest } } },
 ];
