@@ -15,7 +15,8 @@ const { buildAdditionalData } = require('./additional-data');
 const { summarizeRun } = require('./run-result');
 const { testCredential } = require('./credential-test');
 
-const DEFAULT_PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+// HARNESS_PACKAGE_DIR runs the suites against another built copy of the package (e.g. an older commit, to see a test fail on it).
+const DEFAULT_PACKAGE_DIR = process.env.HARNESS_PACKAGE_DIR ? path.resolve(process.env.HARNESS_PACKAGE_DIR) : path.resolve(__dirname, '..', '..');
 
 async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {}) {
 	const { logger } = setupContainer({ logLevel });
