@@ -4,19 +4,6 @@
  * parameter resolution (NodeHelpers.getNodeParameters, which drops unknown and hidden parameters), and
  * every credential reference is one the node accepts.
  */
-const fs = require('fs');
-const path = require('path');
-
-const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
-
-function readExamples() {
-	return fs
-		.readdirSync(EXAMPLES_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => ({ file, path: path.join(EXAMPLES_DIR, file), workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
-}
-
 function findType(nodeTypes, type, version) {
 	return nodeTypes.find((d) => d.name === type && (Array.isArray(d.version) ? d.version.includes(version) : d.version === version));
 }
@@ -68,4 +55,4 @@ function problemsOf(workflow, nodeTypes, NodeHelpers) {
 	return problems;
 }
 
-module.exports = { EXAMPLES_DIR, readExamples, problemsOf, firstMismatch };
+module.exports = { problemsOf, firstMismatch };

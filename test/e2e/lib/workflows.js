@@ -1,23 +1,11 @@
 /**
- * Workflows of the e2e run (n8n's export format, imported with `n8n import:workflow`) and runnable copies
- * of the examples/ workflows.
+ * Building blocks of the e2e's workflows (n8n's export format, imported with `n8n import:workflow`): the WeChat
+ * node, a Manual Trigger workflow around it, and runnable copies of the examples/ workflows.
  */
-const NODE_TYPE = 'n8n-nodes-wechat-analytics.weChatOfficialAccount';
-const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
-const CREDENTIAL = { id: 'wechatSimCred01', name: 'WeChat (local simulator)' };
+const { NODE_TYPE, CREDENTIAL_TYPE, SIM_CREDENTIAL } = require('../../../scripts/lib/entities');
+
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
-
-/** The seven operations, each on a range whose rows and number of requests are known. */
-const SEVEN_OPERATIONS = [
-	{ operation: 'getDaily', endpoint: 'getupstreammsg', begin: '2024-01-01', end: '2024-04-09', requests: 15 },
-	{ operation: 'getHourly', endpoint: 'getupstreammsghour', begin: '2024-02-28', end: '2024-03-01', requests: 3 },
-	{ operation: 'getWeekly', endpoint: 'getupstreammsgweek', begin: '2024-01-03', end: '2024-04-06', requests: 3 },
-	{ operation: 'getMonthly', endpoint: 'getupstreammsgmonth', begin: '2023-10-01', end: '2024-11-03', requests: 13 },
-	{ operation: 'getDailyDistribution', endpoint: 'getupstreammsgdist', begin: '2024-01-01', end: '2024-02-09', requests: 3 },
-	{ operation: 'getWeeklyDistribution', endpoint: 'getupstreammsgdistweek', begin: '2024-01-01', end: '2024-03-10', requests: 2 },
-	{ operation: 'getMonthlyDistribution', endpoint: 'getupstreammsgdistmonth', begin: '2023-12-15', end: '2024-06-30', requests: 6 },
-];
 
 function wechatNode(name, parameters, position, extra = {}) {
 	return {
@@ -27,7 +15,7 @@ function wechatNode(name, parameters, position, extra = {}) {
 		typeVersion: 1,
 		position,
 		parameters: { resource: 'messageSummary', options: {}, ...parameters },
-		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
+		credentials: { [CREDENTIAL_TYPE]: { ...SIM_CREDENTIAL } },
 		...extra,
 	};
 }
@@ -45,42 +33,9 @@ function manualWorkflow(id, name, wechatNodes) {
 	};
 }
 
-const TEST_WORKFLOWS = {
-	sevenOperations: manualWorkflow(
-		'e2eSevenOps00001',
-		'e2e: the seven operations',
-		SEVEN_OPERATIONS.map((op, i) =>
-			wechatNode(
-				op.operation,
-				{ operation: op.operation, dateRange: 'custom', beginDate: op.begin, endDate: op.end, options: { addReadableFields: false } },
-				[300, i * 160],
-			),
-		),
-	),
-	afterExpiry: manualWorkflow('e2eAfterExpiry01', 'e2e: token expired in WeChat', [
-		wechatNode(
-			'getHourly 12 days',
-			{ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-12', options: { addReadableFields: false, parallelRequests: 4 } },
-			[300, 0],
-		),
-	]),
-	badInput: manualWorkflow('e2eBadInput00001', 'e2e: impossible Begin Date', [
-		wechatNode('Bad Begin Date', { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-02-30', endDate: '2024-03-05' }, [300, 0]),
-	]),
-	wechatError: manualWorkflow('e2eWeChatErr0001', 'e2e: WeChat answers errcode 48001', [
-		wechatNode('Unverified account', { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-20', options: { parallelRequests: 1 } }, [300, 0]),
-	]),
-};
-
-/** The credential file for `n8n import:credentials`: plain data, which n8n encrypts on import. */
-function credentialsFile(sim) {
-	return [
-		{
-			...CREDENTIAL,
-			type: CREDENTIAL_TYPE,
-			data: { appId: sim.appId, appSecret: sim.appSecret, baseUrl: sim.url, tokenEndpoint: 'stable', allowInsecureHttp: false },
-		},
-	];
+/** A workflow with one WeChat node on a custom range: the common shape of a check's test workflow. */
+function oneNodeWorkflow(id, name, nodeName, parameters) {
+	return manualWorkflow(id, name, [wechatNode(nodeName, { dateRange: 'custom', ...parameters }, [300, 0])]);
 }
 
 /**
@@ -119,13 +74,4 @@ function lastWeek(today) {
 	return { begin: fromDay(monday - 7), end: fromDay(monday - 1) };
 }
 
-module.exports = {
-	NODE_TYPE,
-	CREDENTIAL_TYPE,
-	CREDENTIAL,
-	SEVEN_OPERATIONS,
-	TEST_WORKFLOWS,
-	credentialsFile,
-	runnableCopy,
-	lastWeek,
-};
+module.exports = { wechatNode, manualWorkflow, oneNodeWorkflow, runnableCopy, lastWeek };
