@@ -16,15 +16,15 @@ function setSimCredential(engine, sim, extra = {}) {
 		appId: sim.appId,
 		appSecret: sim.appSecret,
 		baseUrl: sim.url,
-		tokenEndpoint: 'stable',
+		issuingEndpoint: 'stable',
 		...extra,
 	});
 }
 
 /**
- * Registers a suite's shared simulator and engine: started once, and before each test the
- * simulator's runtime options are back to normal, tokens expired, the log empty and the
- * credential pointing at it. Returns an object whose `sim` and `engine` are set in beforeAll.
+ * Registers a suite's shared simulator and engine: started once, and before each test every
+ * runtime option of the simulator is back as started, tokens expired, the log empty and the
+ * credential pointing at it (its counters at 0). Returns an object whose `sim` and `engine` are set in beforeAll.
  */
 function useSimulatorAndEngine() {
 	const { startSimulator } = require('../simulator');
@@ -38,9 +38,10 @@ function useSimulatorAndEngine() {
 		await suite.sim.close();
 	});
 	beforeEach(() => {
-		suite.sim.setOptions({ forceErrcode: null, failOnDate: null, expireTokenEvery: 0, ipWhitelisted: true, faults: { rate: 0 }, spans: {}, latencyMs: 0 });
+		suite.sim.resetOptions();
 		suite.sim.expireTokens();
 		setSimCredential(suite.engine, suite.sim);
+		suite.engine.credentials.resetCounters();
 		suite.sim.resetLog();
 	});
 	return suite;
