@@ -5,15 +5,15 @@
  */
 const BAD_INPUTS = [
 	{
-		input: 'Begin Date after End Date',
+		input: 'Start Date after End Date',
 		parameters: { dateRange: 'custom', beginDate: '2024-03-05', endDate: '2024-03-01' },
-		message: 'Begin Date 2024-03-05 is after End Date 2024-03-01',
-		hint: /Set Begin Date on or before End Date/,
+		message: 'Start Date 2024-03-05 is after End Date 2024-03-01',
+		hint: /Set Start Date on or before End Date/,
 	},
 	{
-		input: 'Begin Date 2024-02-30',
+		input: 'Start Date 2024-02-30',
 		parameters: { dateRange: 'custom', beginDate: '2024-02-30', endDate: '2024-03-01' },
-		message: 'Begin Date "2024-02-30" is not a real calendar date (day 30 does not exist in 2024-02)',
+		message: 'Start Date "2024-02-30" is not a real calendar date (day 30 does not exist in 2024-02)',
 		hint: /YYYY-MM-DD/,
 	},
 	{
@@ -23,9 +23,9 @@ const BAD_INPUTS = [
 		hint: /YYYY-MM-DD/,
 	},
 	{
-		input: 'Begin Date "yesterday"',
+		input: 'Start Date "yesterday"',
 		parameters: { dateRange: 'custom', beginDate: 'yesterday', endDate: '2024-03-01' },
-		message: 'Begin Date "yesterday" is not a date',
+		message: 'Start Date "yesterday" is not a date',
 		hint: /choose a preset in Date Range/,
 	},
 	{
@@ -37,7 +37,7 @@ const BAD_INPUTS = [
 	{
 		input: 'a number from an expression',
 		parameters: { dateRange: 'custom', beginDate: '={{ 20240301 }}', endDate: '2024-03-01' },
-		message: 'Begin Date must be a date, but the expression gave a number',
+		message: 'Start Date must be a date, but the expression gave a number',
 		hint: /Make the expression return a date/,
 	},
 	{
@@ -49,14 +49,14 @@ const BAD_INPUTS = [
 	{
 		input: 'a range wholly before 2014-12-01',
 		parameters: { dateRange: 'custom', beginDate: '2013-01-01', endDate: '2014-11-30' },
-		message: 'The range 2013-01-01 to 2014-11-30 ends before 2014-12-01, the first day WeChat keeps statistics for',
+		message: 'The range 2013-01-01 to 2014-11-30 ends before 2014-12-01, the first day WeChat keeps these statistics for',
 		hint: /Choose dates from 2014-12-01 on/,
 	},
 	{
-		input: 'a range starting today or later',
+		input: 'a range starting after the latest day WeChat serves',
 		parameters: { dateRange: 'custom', beginDate: '2099-01-01', endDate: '2099-01-31' },
-		message: /^The range starts on 2099-01-01, but the latest day WeChat serves is yesterday, \d{4}-\d{2}-\d{2} \(China time\)$/,
-		hint: /Choose a Begin Date up to yesterday/,
+		message: /^The range starts on 2099-01-01, but the latest day WeChat serves now is \d{4}-\d{2}-\d{2} \(China time\)$/,
+		hint: /Choose a Start Date up to \d{4}-\d{2}-\d{2}: WeChat finishes a day's statistics by 08:00 China time/,
 	},
 	{
 		input: 'an unknown operation from a hand-edited workflow',
@@ -69,6 +69,18 @@ const BAD_INPUTS = [
 		parameters: { dateRange: 'yesterday', options: { parallelRequests: 0 } },
 		message: 'Parallel Requests must be a whole number from 1 to 10 (got 0)',
 		hint: /Set Parallel Requests in the node's Options/,
+	},
+	{
+		input: 'Retry Delay above the 30 s backoff cap',
+		parameters: { dateRange: 'yesterday', options: { retryDelayMs: 60000 } },
+		message: 'Retry Delay must be a whole number from 0 to 30000 milliseconds (got 60000)',
+		hint: /Set Retry Delay in the node's Options/,
+	},
+	{
+		input: 'Max Attempts that is not a whole number',
+		parameters: { dateRange: 'yesterday', options: { maxAttempts: 2.5 } },
+		message: 'Max Attempts must be a whole number from 1 to 10 (got 2.5)',
+		hint: /Set Max Attempts in the node's Options/,
 	},
 	{
 		input: 'a Base URL that is not a URL',

@@ -85,7 +85,7 @@ describe('windows WeChat rejects', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.data.WeChat).toHaveLength(1);
-		const { error, description } = result.data.WeChat[0].json;
+		const { error, details: description } = result.data.WeChat[0].json;
 		expect(error).toBe('Could not fetch 2024-01-15 to 2024-01-21: WeChat has not finished computing these statistics yet (errcode 61503)');
 		expect(description).toMatch(/after 08:00 China time/);
 		expect(description).toMatch(

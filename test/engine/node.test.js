@@ -120,7 +120,7 @@ describe('items', () => {
 		const errors = result.data.WeChat.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem.item).toBe(1);
-		expect(errors[0].json.error).toMatch(/Begin Date "2024-02-30" is not a real calendar date/);
+		expect(errors[0].json.error).toMatch(/Start Date "2024-02-30" is not a real calendar date/);
 		const good = result.data.WeChat.filter((item) => !item.json.error);
 		expect(new Set(good.map((item) => item.pairedItem.item))).toEqual(new Set([0, 2]));
 		expect(datacubeCalls().map((call) => call.body.begin_date)).toEqual(['2024-01-01', '2024-03-01']);
@@ -128,8 +128,8 @@ describe('items', () => {
 
 	it('without continueOnFail a bad input fails the node before any request, naming the field', async () => {
 		const result = await run({ dateRange: 'custom', beginDate: '2024-03-05', endDate: '2024-03-01' });
-		expect(result.error.message).toBe('Begin Date 2024-03-05 is after End Date 2024-03-01');
-		expect(result.error.description).toMatch(/Set Begin Date on or before End Date/);
+		expect(result.error.message).toBe('Start Date 2024-03-05 is after End Date 2024-03-01');
+		expect(result.error.description).toMatch(/Set Start Date on or before End Date/);
 		expect(result.error.node).toBe('WeChat');
 		expect(sim.log).toHaveLength(0);
 	});
