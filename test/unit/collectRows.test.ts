@@ -61,6 +61,21 @@ describe('collectRows', () => {
 		expect(() => collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 'x' }]], { addReadableFields: true })).toThrow(/numeric msg_type/);
 	});
 
+	it('refuses a first row with an empty or missing ref_date (it used to vanish: issue 8 §5)', () => {
+		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
+		const good = { ref_date: '2024-03-01', msg_type: 1, msg_user: 1, msg_count: 1 };
+		expect(() => collectRows(daily, [[{ ref_date: '', msg_type: 1 }, good]], { addReadableFields: false })).toThrow(/valid ref_date/);
+		expect(() => collectRows(daily, [[{ msg_type: 1 }, good]], { addReadableFields: false })).toThrow(/valid ref_date/);
+		expect(() => collectRows(daily, [[], [{ ref_date: undefined, msg_type: 1 }]], { addReadableFields: false })).toThrow(/valid ref_date/);
+	});
+
+	it('labels a message type or count interval WeChat has not documented like before', () => {
+		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
+		expect(collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 7 }]], { addReadableFields: true })[0].msg_type_name).toBe('type 7');
+		const dist = plan('getDailyDistribution', '2024-03-01', '2024-03-01');
+		expect(collectRows(dist, [[{ ref_date: '2024-03-01', count_interval: 9 }]], { addReadableFields: true })[0].count_interval_label).toBe('interval 9');
+	});
+
 	it('orders and de-duplicates shuffled input exactly like a naive sort, keeping the first copy', () => {
 		const hourly = plan('getHourly', '2024-01-01', '2024-01-10');
 		let seed = 12345;
