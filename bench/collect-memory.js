@@ -39,7 +39,8 @@ const collectRows = arg('module') ? require(path.resolve(arg('module'))).collect
 
 // warm the code paths on a small input so that compilation is not measured
 const warmPlan = hourlyPlan(dist, '2016-01-01', 20);
-for (let i = 0; i < 20; i++) collectRows(warmPlan, buildResponses(warmPlan, { order }).lists, { addReadableFields: true });
+for (let i = 0; i < 20; i++)
+	collectRows(warmPlan, buildResponses(warmPlan, { order }).lists, { addReadableFields: true });
 
 fullGc();
 const heap0 = heapUsed();
@@ -76,7 +77,13 @@ process.stdout.write(
 		outputRows: rows,
 		collectMs: Math.round(ms * 10) / 10,
 		gcsDuringCall: gcs.map((entry) => entry.gcType),
-		bytes: { input: baseline - heap0, peak: peak - baseline, afterReturn: afterReturn - baseline, retained, maxRssGrowth: (maxRss1 - maxRss0) * 1024 },
+		bytes: {
+			input: baseline - heap0,
+			peak: peak - baseline,
+			afterReturn: afterReturn - baseline,
+			retained,
+			maxRssGrowth: (maxRss1 - maxRss0) * 1024,
+		},
 		perRow: {
 			input: perRow(baseline - heap0),
 			peak: perRow(peak - baseline),

@@ -60,7 +60,8 @@ for (const order of ['sorted', 'shuffled']) {
 	const { out, result } = measure(plan, input, true);
 	results[order] = { order, ...result };
 	if (order === 'sorted') reference = out;
-	else if (!isDeepStrictEqual(out, reference)) throw new Error('collectRows output for shuffled input differs from pre-sorted input');
+	else if (!isDeepStrictEqual(out, reference))
+		throw new Error('collectRows output for shuffled input differs from pre-sorted input');
 	if (order === 'sorted') {
 		// readable fields off, for comparison (shows what the readable fields cost)
 		const { result: plain } = measure(plan, input, false);
@@ -70,7 +71,13 @@ for (const order of ['sorted', 'shuffled']) {
 }
 process.stdout.write(
 	`${JSON.stringify({
-		plan: { api: 'getHourly', begin: plan.begin, end: plan.end, windows: plan.windows.length, rowsPerWindow: ROWS_PER_DAY },
+		plan: {
+			api: 'getHourly',
+			begin: plan.begin,
+			end: plan.end,
+			windows: plan.windows.length,
+			rowsPerWindow: ROWS_PER_DAY,
+		},
 		node: process.version,
 		module: arg('module') ?? 'dist/nodes/WeChatOfficialAccount/rows/collectRows.js',
 		outputsIdentical: true,

@@ -43,7 +43,13 @@ async function backfillSetup(variant) {
 			return requestOptions;
 		};
 	}
-	const parameters = { operation: CASE.operation, dateRange: 'custom', beginDate: CASE.begin, endDate: CASE.end, options: { parallelRequests: PARALLEL } };
+	const parameters = {
+		operation: CASE.operation,
+		dateRange: 'custom',
+		beginDate: CASE.begin,
+		endDate: CASE.end,
+		options: { parallelRequests: PARALLEL },
+	};
 	const expected = await sim.expected('getupstreammsghour', CASE.begin, CASE.end);
 	const run = async () => {
 		await sim.resetLog();
@@ -62,7 +68,12 @@ async function backfillSetup(variant) {
 		return {
 			wallMs,
 			ok: !result.error && calls.length === CASE.requests && isDeepStrictEqual(rows, expected),
-			phases: { startupMs: first - t0, fetchMs: last - first, tailMs: t1 - last, serverMs: calls.reduce((s, c) => s + c.ms, 0) / calls.length },
+			phases: {
+				startupMs: first - t0,
+				fetchMs: last - first,
+				tailMs: t1 - last,
+				serverMs: calls.reduce((s, c) => s + c.ms, 0) / calls.length,
+			},
 		};
 	};
 	// warm-up: token, JIT, simulator row cache
@@ -78,16 +89,28 @@ async function backfillSetup(variant) {
 async function rawHttpSetup(newAgentPerRequest) {
 	const http = require('node:http');
 	const sim = await startSimulator({ latencyMs: LATENCY_MS });
-	const token = (await (await fetch(`${sim.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: sim.appId, secret: sim.appSecret }) })).json()).access_token;
+	const token = (
+		await (
+			await fetch(`${sim.url}/cgi-bin/stable_token`, {
+				method: 'POST',
+				body: JSON.stringify({ grant_type: 'client_credential', appid: sim.appId, secret: sim.appSecret }),
+			})
+		).json()
+	).access_token;
 	const keepAlive = new http.Agent({ keepAlive: true });
 	const days = [];
-	for (let t = Date.parse(`${CASE.begin}T00:00:00Z`); t <= Date.parse(`${CASE.end}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+	for (let t = Date.parse(`${CASE.begin}T00:00:00Z`); t <= Date.parse(`${CASE.end}T00:00:00Z`); t += 86_400_000)
+		days.push(new Date(t).toISOString().slice(0, 10));
 	const post = (day) =>
 		new Promise((resolve, reject) => {
 			const body = JSON.stringify({ begin_date: day, end_date: day });
 			const request = http.request(
 				`${sim.url}/datacube/getupstreammsghour?access_token=${token}`,
-				{ method: 'POST', agent: newAgentPerRequest ? new http.Agent() : keepAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+				{
+					method: 'POST',
+					agent: newAgentPerRequest ? new http.Agent() : keepAlive,
+					headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+				},
 				(response) => {
 					const chunks = [];
 					response.on('data', (chunk) => chunks.push(chunk));
@@ -118,7 +141,12 @@ async function rawHttpSetup(newAgentPerRequest) {
 		return {
 			wallMs,
 			ok: calls.length === CASE.requests && calls.every((c) => c.errcode === 0),
-			phases: { startupMs: first - t0, fetchMs: last - first, tailMs: t1 - last, serverMs: calls.reduce((sum, c) => sum + c.ms, 0) / calls.length },
+			phases: {
+				startupMs: first - t0,
+				fetchMs: last - first,
+				tailMs: t1 - last,
+				serverMs: calls.reduce((sum, c) => sum + c.ms, 0) / calls.length,
+			},
 		};
 	};
 	await run();
@@ -164,15 +192,24 @@ function categorize(profile, requests) {
 		if (leaf.functionName === '(garbage collector)') return 'GC (garbage collector)';
 		if (leaf.functionName === '(idle)') return 'idle (waiting for timers / sockets)';
 		if (leaf.functionName === '(program)') return 'V8 / native (program)';
-		if (stack.some((f) => f.url.includes('/test/simulator/') || f.url === 'node:_http_server')) return 'simulator (in-process: routes, timers, HTTP server)';
-		if (stack.some((f) => f.functionName === 'authenticate' && f.url.includes('credentials-helper'))) return 'credential authenticate: ={{$credentials.accessToken}} expression';
+		if (stack.some((f) => f.url.includes('/test/simulator/') || f.url === 'node:_http_server'))
+			return 'simulator (in-process: routes, timers, HTTP server)';
+		if (stack.some((f) => f.functionName === 'authenticate' && f.url.includes('credentials-helper')))
+			return 'credential authenticate: ={{$credentials.accessToken}} expression';
 		if (stack.some((f) => f.url.includes('inspector') || f.functionName === 'post')) return 'profiler itself';
 		const owner = stack.find((f) => f.url && !f.url.startsWith('node:'));
 		if (owner) {
 			const url = owner.url;
-			if (/node_modules\/(axios|follow-redirects|@n8n\/backend-network|proxy-from-env|form-data|combined-stream|qs|side-channel)\//.test(url)) return 'n8n HTTP stack (httpRequest -> @n8n/backend-network -> axios -> follow-redirects)';
-			if (/node_modules\/n8n-core\/.*request-helper|node_modules\/n8n-core\/.*authentication/.test(url)) return 'n8n HTTP stack (httpRequest -> @n8n/backend-network -> axios -> follow-redirects)';
-			if (/node_modules\/(n8n-core|n8n-workflow|@n8n\/|luxon|lodash|jmespath)/.test(url)) return 'n8n engine (WorkflowExecute, execution context, items)';
+			if (
+				/node_modules\/(axios|follow-redirects|@n8n\/backend-network|proxy-from-env|form-data|combined-stream|qs|side-channel)\//.test(
+					url,
+				)
+			)
+				return 'n8n HTTP stack (httpRequest -> @n8n/backend-network -> axios -> follow-redirects)';
+			if (/node_modules\/n8n-core\/.*request-helper|node_modules\/n8n-core\/.*authentication/.test(url))
+				return 'n8n HTTP stack (httpRequest -> @n8n/backend-network -> axios -> follow-redirects)';
+			if (/node_modules\/(n8n-core|n8n-workflow|@n8n\/|luxon|lodash|jmespath)/.test(url))
+				return 'n8n engine (WorkflowExecute, execution context, items)';
 			if (url.includes('/node_modules/')) return `other (${url.replace(/^.*node_modules\//, '').split('/')[0]})`;
 			// one category: TurboFan inlines collectRows into execute, so function names do not separate
 			// them reliably; the post-processing cost is the run's tail (see run.js diagnostics)
@@ -181,7 +218,14 @@ function categorize(profile, requests) {
 			if (url.includes('/bench/')) return 'benchmark itself (result checks)';
 			return `other (${url.replace(/^.*node_modules\//, '').split('/')[0]})`;
 		}
-		if (stack.some((f) => /^node:(_http_client|_http_agent|net|_http_common|_http_outgoing|_http_incoming|stream|internal\/stream|internal\/streams)/.test(f.url))) return 'Node core: sockets, HTTP client/parser';
+		if (
+			stack.some((f) =>
+				/^node:(_http_client|_http_agent|net|_http_common|_http_outgoing|_http_incoming|stream|internal\/stream|internal\/streams)/.test(
+					f.url,
+				),
+			)
+		)
+			return 'Node core: sockets, HTTP client/parser';
 		return 'Node core: timers, microtasks, other';
 	};
 	for (let i = 0; i < profile.samples.length; i++) {
@@ -192,7 +236,9 @@ function categorize(profile, requests) {
 	}
 	return {
 		totalMs: total,
-		rows: [...totals].sort((a, b) => b[1] - a[1]).map(([category, ms]) => ({ category, ms: Math.round(ms), share: ms / total, msPerRequest: ms / requests })),
+		rows: [...totals]
+			.sort((a, b) => b[1] - a[1])
+			.map(([category, ms]) => ({ category, ms: Math.round(ms), share: ms / total, msPerRequest: ms / requests })),
 	};
 }
 
@@ -201,7 +247,10 @@ async function cpuProfile() {
 	await run(); // second warm-up
 	const session = new inspector.Session();
 	session.connect();
-	const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	const post = (method, params) =>
+		new Promise((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 200 });
 	await post('Profiler.start');
@@ -221,18 +270,24 @@ async function main() {
 	const variantArg = option('variant', null);
 	if (variantArg) return childVariant(variantArg);
 
-	console.log(`Hourly year (${CASE.begin}..${CASE.end}), ${CASE.requests} requests, Parallel Requests ${PARALLEL}, latency ${LATENCY_MS} ms, ideal ${IDEAL_MS} ms\n`);
+	console.log(
+		`Hourly year (${CASE.begin}..${CASE.end}), ${CASE.requests} requests, Parallel Requests ${PARALLEL}, latency ${LATENCY_MS} ms, ideal ${IDEAL_MS} ms\n`,
+	);
 	const profiled = await cpuProfile();
 	console.log(
 		`1. CPU profile of one run (in-process simulator; profiling adds overhead): wall ${Math.round(profiled.measured.wallMs)} ms, sampled ${Math.round(profiled.totalMs)} ms; fetch phase ${profiled.measured.phases.fetchMs} ms, tail ${profiled.measured.phases.tailMs} ms`,
 	);
 	for (const row of profiled.rows) {
-		console.log(`   ${String(row.ms).padStart(6)} ms  ${(row.share * 100).toFixed(1).padStart(5)} %  ${row.msPerRequest.toFixed(2).padStart(6)} ms/request  ${row.category}`);
+		console.log(
+			`   ${String(row.ms).padStart(6)} ms  ${(row.share * 100).toFixed(1).padStart(5)} %  ${row.msPerRequest.toFixed(2).padStart(6)} ms/request  ${row.category}`,
+		);
 	}
 
 	const results = { profile: profiled.rows, profileWallMs: Math.round(profiled.measured.wallMs) };
 	if (option('skip-whatif', false) !== true) {
-		console.log(`\n2. What-if backfills (fresh process each; median of ${option('runs', 3)} runs; ideal ${IDEAL_MS} ms):`);
+		console.log(
+			`\n2. What-if backfills (fresh process each; median of ${option('runs', 3)} runs; ideal ${IDEAL_MS} ms):`,
+		);
 		results.whatif = [];
 		for (const name of ['rawHttpKeepAlive', 'rawHttpNewAgent', 'built', 'simChild', 'authFn', 'simChild+authFn']) {
 			const r = await runJson(__filename, ['--variant', name, '--runs', String(option('runs', 3))]);
@@ -243,7 +298,10 @@ async function main() {
 		}
 	}
 
-	fs.writeFileSync(path.join(require('node:os').tmpdir(), 'wechat-bench-profile.json'), JSON.stringify(results, null, '\t'));
+	fs.writeFileSync(
+		path.join(require('node:os').tmpdir(), 'wechat-bench-profile.json'),
+		JSON.stringify(results, null, '\t'),
+	);
 }
 
 main().catch((error) => {

@@ -45,7 +45,13 @@ const ONLY = option('only', '') ? String(option('only')).split(',') : null;
 const CASES = [
 	{ id: 'hourly-1y', label: '365 days hourly', operation: 'getHourly', begin: '2025-01-01', end: '2025-12-31' },
 	{ id: 'daily-3y', label: '3 years daily', operation: 'getDaily', begin: '2023-01-01', end: '2025-12-31' },
-	{ id: 'dist-3y', label: '3 years daily distribution', operation: 'getDailyDistribution', begin: '2023-01-01', end: '2025-12-31' },
+	{
+		id: 'dist-3y',
+		label: '3 years daily distribution',
+		operation: 'getDailyDistribution',
+		begin: '2023-01-01',
+		end: '2025-12-31',
+	},
 	{ id: 'weekly-3y', label: '3 years weekly', operation: 'getWeekly', begin: '2023-01-01', end: '2025-12-31' },
 	{ id: 'monthly-5y', label: '5 years monthly', operation: 'getMonthly', begin: '2021-01-01', end: '2025-12-31' },
 ].filter((c) => !ONLY || ONLY.includes(c.operation) || ONLY.includes(c.id));
@@ -129,7 +135,12 @@ async function engineBenchmarks() {
 			calls,
 			tokens: tokenCalls().length,
 			phases: calls.length
-				? { startupMs: firstArrival - t0, fetchMs: lastAnswer - firstArrival, tailMs: t1 - lastAnswer, serverMsMean: calls.reduce((sum, call) => sum + call.ms, 0) / calls.length }
+				? {
+						startupMs: firstArrival - t0,
+						fetchMs: lastAnswer - firstArrival,
+						tailMs: t1 - lastAnswer,
+						serverMsMean: calls.reduce((sum, call) => sum + call.ms, 0) / calls.length,
+					}
 				: undefined,
 		};
 	}
@@ -145,13 +156,18 @@ async function engineBenchmarks() {
 		const rows = items.map((item) => wechatOnly(item.json));
 		if (!isDeepStrictEqual(rows, expected)) {
 			const firstDiff = rows.findIndex((row, i) => !isDeepStrictEqual(row, expected[i]));
-			fail(`${where}: output differs from sim.expectedRows (${rows.length} rows vs ${expected.length} expected; first difference at ${firstDiff})`);
+			fail(
+				`${where}: output differs from sim.expectedRows (${rows.length} rows vs ${expected.length} expected; first difference at ${firstDiff})`,
+			);
 		}
 		if (!items.every((item) => item.pairedItem?.item === 0)) fail(`${where}: pairedItem is not item 0 everywhere`);
 		if (calls.length !== minimum) fail(`${where}: ${calls.length} datacube requests, minimum is ${minimum}`);
 		const endpoint = API_RULES[testCase.operation].endpoint;
 		const bad = calls.filter((call) => call.errcode !== 0 || call.endpoint !== endpoint);
-		if (bad.length) fail(`${where}: ${bad.length} datacube calls failed or hit another endpoint (errcodes ${[...new Set(bad.map((c) => c.errcode))].join(', ')})`);
+		if (bad.length)
+			fail(
+				`${where}: ${bad.length} datacube calls failed or hit another endpoint (errcodes ${[...new Set(bad.map((c) => c.errcode))].join(', ')})`,
+			);
 		if (run.tokens !== 0) fail(`${where}: ${run.tokens} token requests (the stored token should be reused)`);
 		return items;
 	}
@@ -167,7 +183,8 @@ async function engineBenchmarks() {
 	for (const testCase of CASES) {
 		const { endpoint } = API_RULES[testCase.operation];
 		const min = minimumRequests(testCase.operation, testCase.begin, testCase.end);
-		if (min.rule !== undefined && min.rule !== min.minimum) fail(`bench self-check: DP minimum ${min.minimum} != closed rule ${min.rule} for ${testCase.id}`);
+		if (min.rule !== undefined && min.rule !== min.minimum)
+			fail(`bench self-check: DP minimum ${min.minimum} != closed rule ${min.rule} for ${testCase.id}`);
 		const expected = sim.expectedRows(endpoint, testCase.begin, testCase.end); // also warms the simulator's row cache
 		const ideal = (p) => Math.ceil(min.minimum / p) * LATENCY_MS;
 		console.log(
@@ -178,7 +195,9 @@ async function engineBenchmarks() {
 		// heap and recompiles for the volume (about +20 % on the hourly year), later runs are steady
 		const cold = await runOnce(testCase, PARALLEL);
 		check(testCase, cold, PARALLEL, expected, min.minimum);
-		console.log(`  p${PARALLEL} cold (warm-up, not counted): ${seconds(cold.wallMs)} (x${fixed(cold.wallMs / ideal(PARALLEL))})`);
+		console.log(
+			`  p${PARALLEL} cold (warm-up, not counted): ${seconds(cold.wallMs)} (x${fixed(cold.wallMs / ideal(PARALLEL))})`,
+		);
 
 		const order = [PARALLEL, 1, ...Array.from({ length: Math.max(0, REPEAT_P4 - 1) }, () => PARALLEL)];
 		const runs = { [PARALLEL]: [], 1: [] };
@@ -192,11 +211,14 @@ async function engineBenchmarks() {
 			runs[p].push(run);
 			console.log(
 				`  p${p}: ${seconds(run.wallMs)} (ideal ${seconds(ideal(p))}, x${fixed(run.wallMs / ideal(p))}), ${run.calls.length} requests, ${run.result.data.WeChat?.length ?? 0} items` +
-					(run.phases ? `; start ${Math.round(run.phases.startupMs)} ms, fetch ${Math.round(run.phases.fetchMs)} ms, tail ${Math.round(run.phases.tailMs)} ms, server ${fixed(run.phases.serverMsMean)} ms/request` : ''),
+					(run.phases
+						? `; start ${Math.round(run.phases.startupMs)} ms, fetch ${Math.round(run.phases.fetchMs)} ms, tail ${Math.round(run.phases.tailMs)} ms, server ${fixed(run.phases.serverMsMean)} ms/request`
+						: ''),
 			);
 		}
 		for (const items of itemsP4) {
-			if (items && itemsP1 && !isDeepStrictEqual(items, itemsP1)) fail(`${testCase.id}: output at parallelism ${PARALLEL} differs from parallelism 1`);
+			if (items && itemsP1 && !isDeepStrictEqual(items, itemsP1))
+				fail(`${testCase.id}: output at parallelism ${PARALLEL} differs from parallelism 1`);
 		}
 
 		const p4Walls = runs[PARALLEL].map((r) => r.wallMs);
@@ -224,7 +246,11 @@ async function engineBenchmarks() {
 				p1: Math.round(p1Wall),
 				[`p${PARALLEL}Cold`]: Math.round(cold.wallMs),
 			},
-			ratio: { [`p${PARALLEL}`]: p4Median / ideal(PARALLEL), [`p${PARALLEL}Best`]: Math.min(...p4Walls) / ideal(PARALLEL), p1: p1Wall / ideal(1) },
+			ratio: {
+				[`p${PARALLEL}`]: p4Median / ideal(PARALLEL),
+				[`p${PARALLEL}Best`]: Math.min(...p4Walls) / ideal(PARALLEL),
+				p1: p1Wall / ideal(1),
+			},
 			speedup: p1Wall / p4Median,
 			idealSpeedup: ideal(1) / ideal(PARALLEL),
 			phasesP4: medianRun.phases && {
@@ -248,7 +274,9 @@ async function engineBenchmarks() {
 		const plain = await runOnce(hourly, PARALLEL, { addReadableFields: false });
 		const expected = sim.expectedRows('getupstreammsghour', hourly.begin, hourly.end);
 		check(hourly, plain, PARALLEL, expected, 365);
-		console.log(`  p${PARALLEL}, Add Readable Fields off: ${seconds(plain.wallMs)}, tail ${Math.round(plain.phases.tailMs)} ms`);
+		console.log(
+			`  p${PARALLEL}, Add Readable Fields off: ${seconds(plain.wallMs)}, tail ${Math.round(plain.phases.tailMs)} ms`,
+		);
 		sim.setOptions({ latencyMs: 0 });
 		const cpuBound = {};
 		for (const p of [1, PARALLEL]) {
@@ -268,7 +296,11 @@ async function engineBenchmarks() {
 		}
 		sim.setOptions({ latencyMs: LATENCY_MS });
 		diagnostics = {
-			readableFieldsOffP4: { wallMs: Math.round(plain.wallMs), tailMs: Math.round(plain.phases.tailMs), fetchMs: Math.round(plain.phases.fetchMs) },
+			readableFieldsOffP4: {
+				wallMs: Math.round(plain.wallMs),
+				tailMs: Math.round(plain.phases.tailMs),
+				fetchMs: Math.round(plain.phases.fetchMs),
+			},
 			latency0: cpuBound,
 		};
 	}
@@ -280,7 +312,9 @@ async function engineBenchmarks() {
 // 2. and 3. collectRows micro-benchmarks (separate processes: clean heaps, --expose-gc)
 
 async function collectBenchmarks() {
-	console.log('\nPost-processing: collectRows on 1,000,080 synthetic hourly rows (8,334 days x 24 h x 5 types), readable fields on...');
+	console.log(
+		'\nPost-processing: collectRows on 1,000,080 synthetic hourly rows (8,334 days x 24 h x 5 types), readable fields on...',
+	);
 	const big = await runChild('collect-throughput.js', ['--days', '8334', '--reps', String(COLLECT_REPS)]);
 	if (!big.ok) fail(big.error);
 	else for (const key of ['sorted', 'shuffled', 'sortedPlain']) printThroughput(big.result[key]);
@@ -379,7 +413,17 @@ function markdown(meta, engine, collect, targets) {
 				seconds(c.wallMs.p1),
 				`${fixed(c.speedup, 1)}x (${fixed(c.idealSpeedup, 1)}x)`,
 			]),
-			['Case', 'Range', 'Requests (minimum)', 'Rows', `Wall, ${PARALLEL} parallel`, 'Ideal', 'Wall / ideal', 'Wall, sequential', 'Speed-up (ideal)'],
+			[
+				'Case',
+				'Range',
+				'Requests (minimum)',
+				'Rows',
+				`Wall, ${PARALLEL} parallel`,
+				'Ideal',
+				'Wall / ideal',
+				'Wall, sequential',
+				'Speed-up (ideal)',
+			],
 		),
 	);
 	if (collect?.throughput) {
@@ -395,7 +439,13 @@ function markdown(meta, engine, collect, targets) {
 			`Peak heap growth of post-processing: ${m.sorted.perRow.peak} B per row pre-sorted, ${m.shuffled?.perRow.peak ?? '?'} B shuffled (${m.sorted.outputRows.toLocaleString('en-US')} rows; ${m.sorted.perRow.retained} B per row stay with the output items).`,
 		);
 	}
-	lines.push('', table(targets.map((t) => [t.pass ? 'PASS' : 'MISS', t.target, t.value]), ['', 'Target', 'Measured']));
+	lines.push(
+		'',
+		table(
+			targets.map((t) => [t.pass ? 'PASS' : 'MISS', t.target, t.value]),
+			['', 'Target', 'Measured'],
+		),
+	);
 	return `${lines.join('\n')}\n`;
 }
 
@@ -424,7 +474,9 @@ async function main() {
 		`Method: each case runs once at Parallel Requests ${PARALLEL} as a warm-up (checked, not counted), then at ${PARALLEL} (${REPEAT_P4}x, median reported) and 1 (once), interleaved; wall = engine.run() time; ideal = ceil(minimum/parallelism) x ${LATENCY_MS} ms; requests = datacube calls in the simulator log; minimum computed by bench/lib/minimum.js.`,
 	);
 	if (meta.loadAverageAtStart[0] > 0.5) {
-		console.log(`Note: load average ${meta.loadAverageAtStart.join(' ')} at start: other processes share the CPUs, timings are disturbed.`);
+		console.log(
+			`Note: load average ${meta.loadAverageAtStart.join(' ')} at start: other processes share the CPUs, timings are disturbed.`,
+		);
 	}
 	const started = Date.now();
 	const engine = await engineBenchmarks();
@@ -437,11 +489,22 @@ async function main() {
 	console.log('output referenced, heapUsed before every GC during the call per v8.GCProfiler) - baseline;');
 	console.log('retained = heapUsed after gc() with the output referenced - baseline. Divided by output rows.');
 	console.log('\nTargets:');
-	for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value}${t.kind === 'correctness' && !t.pass ? '  <-- correctness failure' : ''}`);
+	for (const t of targets)
+		console.log(
+			`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value}${t.kind === 'correctness' && !t.pass ? '  <-- correctness failure' : ''}`,
+		);
 	console.log(`\n${md}`);
 
 	meta.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
-	const results = { meta, targets, cases: engine.cases, diagnostics: engine.diagnostics, collect, failures, totalSeconds: Math.round((Date.now() - started) / 1000) };
+	const results = {
+		meta,
+		targets,
+		cases: engine.cases,
+		diagnostics: engine.diagnostics,
+		collect,
+		failures,
+		totalSeconds: Math.round((Date.now() - started) / 1000),
+	};
 	if (WRITE) {
 		fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 		fs.writeFileSync(path.join(__dirname, 'results.md'), md);
@@ -455,7 +518,9 @@ async function main() {
 	} else {
 		const performance = targets.filter((t) => t.kind === 'performance');
 		const misses = performance.filter((t) => !t.pass).length;
-		console.log(`\nAll outputs correct and requests minimal. Performance targets: ${performance.length - misses} PASS, ${misses} MISS (a miss is a measurement: exit code 0).`);
+		console.log(
+			`\nAll outputs correct and requests minimal. Performance targets: ${performance.length - misses} PASS, ${misses} MISS (a miss is a measurement: exit code 0).`,
+		);
 	}
 }
 

@@ -24,7 +24,14 @@ const API_RULES = Object.freeze({
 });
 
 /** Whole-day calendar arithmetic, shared with the simulator (written from the API rules, not the planner). */
-const { parseDate, formatDate: fromDay, chinaToday, mondayOf, firstOfMonth, periodEnd } = require('../../test/simulator/rules');
+const {
+	parseDate,
+	formatDate: fromDay,
+	chinaToday,
+	mondayOf,
+	firstOfMonth,
+	periodEnd,
+} = require('../../test/simulator/rules');
 
 function toDay(text) {
 	const day = parseDate(text);
@@ -88,7 +95,13 @@ function minimumRequests(operation, beginText, endText, nowMs = Date.now()) {
 	if (begin > end) throw new Error(`empty range ${beginText}..${endText}`);
 	const days = end - begin + 1;
 	if (rules.grain === 'day' || rules.grain === 'hour') {
-		return { minimum: Math.ceil(days / rules.span), days, begin: fromDay(begin), end: fromDay(end), method: `ceil(${days} days / ${rules.span})` };
+		return {
+			minimum: Math.ceil(days / rules.span),
+			days,
+			begin: fromDay(begin),
+			end: fromDay(end),
+			method: `ceil(${days} days / ${rules.span})`,
+		};
 	}
 	const labels = completedLabels(rules.grain, begin, end, yesterday);
 	const minimum = fewestGroups(labels, rules.span - 1);

@@ -44,7 +44,11 @@ function addDaysText(text, days) {
  */
 function hourlyPlan(dist, begin, days) {
 	const end = addDaysText(begin, days - 1);
-	const plan = dist.planRequests(dist.findApi('messageSummary', 'getHourly'), { dateRange: 'custom', beginDate: begin, endDate: end }, Date.UTC(2040, 0, 1));
+	const plan = dist.planRequests(
+		dist.findApi('messageSummary', 'getHourly'),
+		{ dateRange: 'custom', beginDate: begin, endDate: end },
+		Date.UTC(2040, 0, 1),
+	);
 	if (plan.windows.length !== days || plan.begin !== begin || plan.end !== end) {
 		throw new Error(`unexpected plan: ${plan.windows.length} windows ${plan.begin}..${plan.end}`);
 	}
@@ -56,7 +60,13 @@ function dayRows(date, dayIndex) {
 	for (let hour = 0; hour < 24; hour++) {
 		for (const type of MSG_TYPES) {
 			const users = 1 + ((dayIndex * 131 + hour * 17 + type * 7) % 400);
-			rows.push({ ref_date: date, ref_hour: hour * 100, msg_type: type, msg_user: users, msg_count: users + ((hour + type) % 9) });
+			rows.push({
+				ref_date: date,
+				ref_hour: hour * 100,
+				msg_type: type,
+				msg_user: users,
+				msg_count: users + ((hour + type) % 9),
+			});
 		}
 	}
 	return rows;
@@ -97,11 +107,23 @@ function checkHourlyOutput(out, expectedLength, readable) {
 		const key = `${row.ref_date}|${String(row.ref_hour).padStart(4, '0')}|${row.msg_type}`;
 		if (key <= last) return `row ${i} out of order or duplicated: ${key} after ${last}`;
 		last = key;
-		if (readable && (row.hour !== row.ref_hour / 100 || typeof row.msg_type_name !== 'string' || typeof row.start_time !== 'string')) {
+		if (
+			readable &&
+			(row.hour !== row.ref_hour / 100 || typeof row.msg_type_name !== 'string' || typeof row.start_time !== 'string')
+		) {
 			return `row ${i} lacks readable fields: ${JSON.stringify(row)}`;
 		}
 	}
 	return null;
 }
 
-module.exports = { loadDist, hourlyPlan, buildResponses, checkHourlyOutput, prng, shuffleInPlace, ROWS_PER_DAY, DUPLICATE_EVERY };
+module.exports = {
+	loadDist,
+	hourlyPlan,
+	buildResponses,
+	checkHourlyOutput,
+	prng,
+	shuffleInPlace,
+	ROWS_PER_DAY,
+	DUPLICATE_EVERY,
+};

@@ -23,7 +23,8 @@ async function engineWithSimulator({ latencyMs = 0, simulator = {}, packageDir =
 	try {
 		const engine = await createEngine({ packageDir });
 		engine.credentials.set(CREDENTIAL_ID, CREDENTIAL_TYPE, simCredentialData(sim));
-		const run = (parameters, { timezone = 'Asia/Shanghai' } = {}) => engine.run(wechatWorkflow({ parameters, credentialId: CREDENTIAL_ID }), { timezone });
+		const run = (parameters, { timezone = 'Asia/Shanghai' } = {}) =>
+			engine.run(wechatWorkflow({ parameters, credentialId: CREDENTIAL_ID }), { timezone });
 		return { sim, engine, run, close: () => sim.stop() };
 	} catch (error) {
 		await sim.stop();

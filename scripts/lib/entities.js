@@ -17,7 +17,13 @@ const EXAMPLES_DIR = path.join(REPO, 'examples');
 
 /** The credential's fields for a simulator ({ url, appId, appSecret }). */
 function simCredentialData(sim) {
-	return { appId: sim.appId, appSecret: sim.appSecret, baseUrl: sim.url, issuingEndpoint: 'stable', allowInsecureHttp: false };
+	return {
+		appId: sim.appId,
+		appSecret: sim.appSecret,
+		baseUrl: sim.url,
+		issuingEndpoint: 'stable',
+		allowInsecureHttp: false,
+	};
 }
 
 /** The credential as `n8n import:credentials` takes it: plain data, which n8n encrypts on import. */
@@ -30,7 +36,12 @@ const isWorkflow = (json) => Boolean(json) && Array.isArray(json.nodes) && typeo
 
 /** examples/*.json, sorted: [{ file, path, workflow }] (workflow is null when the file is not JSON). */
 function readExamples(dir = EXAMPLES_DIR) {
-	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort() : [];
+	const files = fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+		: [];
 	return files.map((file) => {
 		const full = path.join(dir, file);
 		let workflow = null;

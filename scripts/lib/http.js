@@ -46,7 +46,8 @@ function request(method, url, { body, cookie, timeoutMs = 5000 } = {}) {
 /** Logs in to n8n's REST API; resolves the session cookie, rejects when the login fails. */
 async function n8nLogin(baseUrl, email, password) {
 	const res = await request('POST', `${baseUrl}/rest/login`, { body: { emailOrLdapLoginId: email, password } });
-	if (res.status !== 200) throw new Error(`POST /rest/login as ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
+	if (res.status !== 200)
+		throw new Error(`POST /rest/login as ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
 	return (res.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
 }
 

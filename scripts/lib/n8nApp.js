@@ -19,7 +19,8 @@ const REPO = path.resolve(__dirname, '..', '..');
 const APP_SCRIPTS = path.join(REPO, 'scripts', 'n8n-app');
 
 /** Settings of the caller's shell that would make a run depend on it (dropped unless inherit). */
-const INHERITED = /^(N8N_(?!APP_)|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_FUNCTION_ALLOW|NODE_OPTIONS$|NODE_PATH$)/;
+const INHERITED =
+	/^(N8N_(?!APP_)|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_FUNCTION_ALLOW|NODE_OPTIONS$|NODE_PATH$)/;
 
 /** This process's environment without n8n's settings (plus extra). */
 function cleanEnv(extra = {}) {
@@ -34,7 +35,12 @@ function cleanEnv(extra = {}) {
  */
 function provision({ onProgress = (line) => process.stderr.write(`${line}\n`) } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawnTracked('bash', [path.join(APP_SCRIPTS, 'provision.sh')], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] }, { name: 'provision.sh' });
+		const child = spawnTracked(
+			'bash',
+			[path.join(APP_SCRIPTS, 'provision.sh')],
+			{ env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+			{ name: 'provision.sh' },
+		);
 		let stdout = '';
 		let partial = '';
 		child.stdout.on('data', (chunk) => {
@@ -48,10 +54,12 @@ function provision({ onProgress = (line) => process.stderr.write(`${line}\n`) } 
 		child.exited.then(async ({ code, error }) => {
 			await stopChild(child); // untracked once done
 			if (partial.trim()) onProgress(partial);
-			if (error || code !== 0) return reject(new Error(`scripts/n8n-app/provision.sh failed (${error ? error.message : `exit ${code}`})`));
+			if (error || code !== 0)
+				return reject(new Error(`scripts/n8n-app/provision.sh failed (${error ? error.message : `exit ${code}`})`));
 			const app = {};
 			for (const match of stdout.matchAll(/^export (\w+)='?([^'\n]*)'?$/gm)) app[match[1]] = match[2];
-			if (!app.NODE24 || !app.N8N_BIN || !app.N8N_APP_DIR) return reject(new Error(`provision.sh printed no paths: ${stdout}`));
+			if (!app.NODE24 || !app.N8N_BIN || !app.N8N_APP_DIR)
+				return reject(new Error(`provision.sh printed no paths: ${stdout}`));
 			resolve(app);
 		});
 	});
@@ -72,11 +80,16 @@ async function n8nEnv(app, { userFolder, port, brokerPort, inherit = false, extr
 		...extra,
 	};
 	const base = inherit ? { ...process.env, ...given } : cleanEnv(given);
-	const result = await run('bash', ['-c', 'source "$1" "$2" >/dev/null && env -0', 'env.sh', path.join(APP_SCRIPTS, 'env.sh'), userFolder], {
-		env: base,
-		timeoutMs: 120000,
-	});
-	if (result.code !== 0) throw new Error(`sourcing scripts/n8n-app/env.sh failed (exit ${result.code}): ${result.stderr}`);
+	const result = await run(
+		'bash',
+		['-c', 'source "$1" "$2" >/dev/null && env -0', 'env.sh', path.join(APP_SCRIPTS, 'env.sh'), userFolder],
+		{
+			env: base,
+			timeoutMs: 120000,
+		},
+	);
+	if (result.code !== 0)
+		throw new Error(`sourcing scripts/n8n-app/env.sh failed (exit ${result.code}): ${result.stderr}`);
 	const env = {};
 	for (const pair of result.stdout.split('\0')) {
 		const eq = pair.indexOf('=');
@@ -85,8 +98,10 @@ async function n8nEnv(app, { userFolder, port, brokerPort, inherit = false, extr
 	for (const key of ['N8N_USER_FOLDER', 'N8N_PORT', 'N8N_RUNNERS_BROKER_PORT', 'N8N_DIAGNOSTICS_ENABLED']) {
 		if (!env[key]) throw new Error(`env.sh did not set ${key}`);
 	}
-	if (path.resolve(env.N8N_USER_FOLDER) !== path.resolve(userFolder)) throw new Error(`env.sh set N8N_USER_FOLDER=${env.N8N_USER_FOLDER}, expected ${userFolder}`);
-	if (port !== undefined && env.N8N_PORT !== String(port)) throw new Error(`env.sh set N8N_PORT=${env.N8N_PORT}, expected ${port}`);
+	if (path.resolve(env.N8N_USER_FOLDER) !== path.resolve(userFolder))
+		throw new Error(`env.sh set N8N_USER_FOLDER=${env.N8N_USER_FOLDER}, expected ${userFolder}`);
+	if (port !== undefined && env.N8N_PORT !== String(port))
+		throw new Error(`env.sh set N8N_PORT=${env.N8N_PORT}, expected ${port}`);
 	Object.assign(env, extra);
 	env.PATH = `${path.dirname(app.NODE24)}:${env.PATH || ''}`;
 	return env;
@@ -100,12 +115,24 @@ const readinessPort = (command, env) => (command === 'worker' ? env.QUEUE_HEALTH
  * logFile. Returns { child, command, port, url, logFile, stop() } without waiting (see waitN8nReady). A worker
  * answers readiness only with QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT in env.
  */
-function spawnN8n(app, env, { command = 'start', args = [], logFile, name = command === 'start' ? 'n8n' : `n8n ${command}`, graceMs = 30000 }) {
+function spawnN8n(
+	app,
+	env,
+	{ command = 'start', args = [], logFile, name = command === 'start' ? 'n8n' : `n8n ${command}`, graceMs = 30000 },
+) {
 	const port = readinessPort(command, env);
-	if (!port) throw new Error(`n8n ${command}: no port to check readiness on (${command === 'worker' ? 'QUEUE_HEALTH_CHECK_PORT' : 'N8N_PORT'})`);
+	if (!port)
+		throw new Error(
+			`n8n ${command}: no port to check readiness on (${command === 'worker' ? 'QUEUE_HEALTH_CHECK_PORT' : 'N8N_PORT'})`,
+		);
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.openSync(logFile, 'w');
-	const child = spawnTracked(app.NODE24, [app.N8N_BIN, command, ...args], { cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', out, out] }, { name, graceMs });
+	const child = spawnTracked(
+		app.NODE24,
+		[app.N8N_BIN, command, ...args],
+		{ cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', out, out] },
+		{ name, graceMs },
+	);
 	fs.closeSync(out);
 	return { child, command, port: Number(port), url: `http://127.0.0.1:${port}`, logFile, stop: () => stopChild(child) };
 }
@@ -115,7 +142,13 @@ function spawnN8n(app, env, { command = 'start', args = [], logFile, name = comm
  * /healthz answers earlier). Fails when it exits first, or after timeoutMs.
  */
 function waitN8nReady(proc, { timeoutMs = 240000, onSlow } = {}) {
-	return waitForUrl(`${proc.url}/healthz/readiness`, { child: proc.child, timeoutMs, onSlow, logFile: proc.logFile, what: proc.child.label });
+	return waitForUrl(`${proc.url}/healthz/readiness`, {
+		child: proc.child,
+		timeoutMs,
+		onSlow,
+		logFile: proc.logFile,
+		what: proc.child.label,
+	});
 }
 
 /** spawnN8n, then waitN8nReady (the process is stopped when it does not get ready). */
@@ -155,7 +188,13 @@ function n8nCli(app, env, { logDir, timeoutMs: defaultTimeoutMs = 240000 } = {})
 }
 
 /** The "Successfully imported ..." line of an import command, or undefined. */
-const importedLine = (result) => (result.output.split('\n').filter((line) => /^Successfully imported/.test(line)).pop() || '').trim() || undefined;
+const importedLine = (result) =>
+	(
+		result.output
+			.split('\n')
+			.filter((line) => /^Successfully imported/.test(line))
+			.pop() || ''
+	).trim() || undefined;
 
 /**
  * `n8n import:credentials` of plain credentials (n8n encrypts them on import). The file holding the secrets is
@@ -175,7 +214,8 @@ async function importCredentials(n8n, credentials, dir) {
 /** `n8n import:workflow --separate` of [{ workflow, file? }], each written to dir/<file or id>.json. */
 async function importWorkflows(n8n, entries, dir) {
 	fs.mkdirSync(dir, { recursive: true });
-	for (const { workflow, file } of entries) fs.writeFileSync(path.join(dir, file || `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+	for (const { workflow, file } of entries)
+		fs.writeFileSync(path.join(dir, file || `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 	return n8n('import-workflows', ['import:workflow', '--separate', `--input=${dir}`]);
 }
 
@@ -242,7 +282,15 @@ async function installTarball({ tarball, userFolder, env }) {
 	fs.writeFileSync(path.join(dest, 'package.json'), JSON.stringify(manifest, null, 2));
 	const npm = await run(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ env, cwd: dest, timeoutMs: 300000 },
 	);
 	if (npm.code !== 0) throw new Error(`npm install in ${dest} failed (${npm.code}):\n${npm.stderr.slice(-2000)}`);
@@ -266,7 +314,8 @@ function ownerEnv(app, { email, password, firstName = 'Demo', lastName = 'Owner'
 }
 
 /** n8n-workflow as the app loads it (its NodeHelpers resolve parameters as n8n does). */
-const appWorkflowModule = (app) => require(require.resolve('n8n-workflow', { paths: [path.join(app.N8N_APP_DIR, 'node_modules', 'n8n')] }));
+const appWorkflowModule = (app) =>
+	require(require.resolve('n8n-workflow', { paths: [path.join(app.N8N_APP_DIR, 'node_modules', 'n8n')] }));
 
 module.exports = {
 	REPO,

@@ -56,7 +56,10 @@ async function stopChild(child, graceMs = child.graceMs ?? 10000) {
 	let killed = false;
 	if (child.pid !== undefined && running(child)) {
 		signalGroup(child, 'SIGTERM');
-		const result = await Promise.race([child.exited, new Promise((resolve) => setTimeout(resolve, graceMs, null).unref())]);
+		const result = await Promise.race([
+			child.exited,
+			new Promise((resolve) => setTimeout(resolve, graceMs, null).unref()),
+		]);
 		if (!result) {
 			killed = true;
 			signalGroup(child, 'SIGKILL');
@@ -134,7 +137,12 @@ function tempDir(prefix, { keep = false } = {}) {
 function run(command, args, { env, cwd, timeoutMs = 180000, stdoutFile, stderrFile, input, name } = {}) {
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
-		const child = spawnTracked(command, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] }, { name });
+		const child = spawnTracked(
+			command,
+			args,
+			{ env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] },
+			{ name },
+		);
 		const out = [];
 		const err = [];
 		const outFile = stdoutFile ? fs.createWriteStream(stdoutFile) : null;
@@ -180,7 +188,10 @@ function run(command, args, { env, cwd, timeoutMs = 180000, stdoutFile, stderrFi
 function firstLine(child, { timeoutMs = 15000, what = child.label, details = () => '' } = {}) {
 	return new Promise((resolve, reject) => {
 		let buffer = '';
-		const timer = setTimeout(() => reject(new Error(`${what} printed nothing within ${timeoutMs / 1000} s${details()}`)), timeoutMs);
+		const timer = setTimeout(
+			() => reject(new Error(`${what} printed nothing within ${timeoutMs / 1000} s${details()}`)),
+			timeoutMs,
+		);
 		const onData = (chunk) => {
 			buffer += chunk;
 			const nl = buffer.indexOf('\n');
@@ -202,7 +213,10 @@ function firstLine(child, { timeoutMs = 15000, what = child.label, details = () 
  * Polls url until it answers 200. Fails early when `child` exits, and after timeoutMs. onSlow() is called every
  * slowEveryMs while waiting. logFile: its last lines are added to the error.
  */
-async function waitForUrl(url, { child, timeoutMs = 240000, intervalMs = 250, onSlow, slowEveryMs = 10000, logFile, what = url } = {}) {
+async function waitForUrl(
+	url,
+	{ child, timeoutMs = 240000, intervalMs = 250, onSlow, slowEveryMs = 10000, logFile, what = url } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let nextNote = Date.now() + slowEveryMs;
 	const withLog = () => (logFile ? `:\n${tail(logFile)}` : '');

@@ -18,7 +18,8 @@ const SIMULATOR_DIR = path.resolve(__dirname, '..', '..', 'test', 'simulator');
 function client({ url, appId, appSecret }, stop, extra = {}) {
 	const control = async (method, route, body) => {
 		const res = await request(method, `${url}/__sim/${route}`, { body, timeoutMs: 30000 });
-		if (res.status !== 200 || res.json === undefined) throw new Error(`simulator ${method} /__sim/${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status !== 200 || res.json === undefined)
+			throw new Error(`simulator ${method} /__sim/${route}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json;
 	};
 	return {
@@ -32,7 +33,12 @@ function client({ url, appId, appSecret }, stop, extra = {}) {
 		expireTokens: () => control('POST', 'expire-tokens', {}),
 		setOptions: (options) => control('POST', 'options', options),
 		expected: async (endpoint, begin, end) =>
-			(await control('GET', `expected?endpoint=${encodeURIComponent(endpoint)}&begin=${encodeURIComponent(begin)}&end=${encodeURIComponent(end)}`)).list,
+			(
+				await control(
+					'GET',
+					`expected?endpoint=${encodeURIComponent(endpoint)}&begin=${encodeURIComponent(begin)}&end=${encodeURIComponent(end)}`,
+				)
+			).list,
 		stop,
 	};
 }
@@ -43,7 +49,12 @@ async function startChild({ port, latencyMs, verbose, logFile, env }) {
 	if (latencyMs) args.push('--latency', String(latencyMs));
 	if (verbose) args.push('--verbose');
 	const err = logFile ? fs.openSync(logFile, 'w') : 'pipe';
-	const child = spawnTracked(process.execPath, args, { env, stdio: ['ignore', 'pipe', err] }, { name: 'simulator', graceMs: 5000 });
+	const child = spawnTracked(
+		process.execPath,
+		args,
+		{ env, stdio: ['ignore', 'pipe', err] },
+		{ name: 'simulator', graceMs: 5000 },
+	);
 	if (logFile) fs.closeSync(err);
 	let stderr = '';
 	if (child.stderr) child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
@@ -70,7 +81,15 @@ async function startChild({ port, latencyMs, verbose, logFile, env }) {
  * per datacube request; verbose and logFile (child only): request lines to logFile; options: more
  * startSimulator() options (in-process only).
  */
-async function startSimulator({ child = false, port = 0, latencyMs = 0, verbose = false, logFile, env, options = {} } = {}) {
+async function startSimulator({
+	child = false,
+	port = 0,
+	latencyMs = 0,
+	verbose = false,
+	logFile,
+	env,
+	options = {},
+} = {}) {
 	if (child) return startChild({ port, latencyMs, verbose, logFile, env });
 	const local = await require(SIMULATOR_DIR).startSimulator({ ...options, port, latencyMs });
 	return client(local, () => local.close(), { local });

@@ -48,7 +48,12 @@ const { log } = createLog('screenshots');
 let interrupted = false;
 
 function parseArgs(argv) {
-	const o = { port: DEFAULTS.port, simPort: DEFAULTS.simPort, out: path.join(REPO, 'docs', 'images'), checkOnly: false };
+	const o = {
+		port: DEFAULTS.port,
+		simPort: DEFAULTS.simPort,
+		out: path.join(REPO, 'docs', 'images'),
+		checkOnly: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const next = () => {
@@ -60,7 +65,9 @@ function parseArgs(argv) {
 		else if (flag === '--out') o.out = path.resolve(next());
 		else if (flag === '--check-only') o.checkOnly = true;
 		else if (flag === '-h' || flag === '--help') {
-			process.stdout.write('usage: node scripts/screenshots/take.js [--port 5678] [--sim-port 8787] [--out docs/images] [--check-only]\n');
+			process.stdout.write(
+				'usage: node scripts/screenshots/take.js [--port 5678] [--sim-port 8787] [--out docs/images] [--check-only]\n',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${flag}`);
 	}
@@ -71,15 +78,19 @@ function loadPlaywright() {
 	try {
 		return require(require.resolve('playwright-core', { paths: [REPO] }));
 	} catch {
-		throw new Error('playwright-core is not installed: run `npm install` (it is a devDependency) or `npm install --no-save playwright-core`');
+		throw new Error(
+			'playwright-core is not installed: run `npm install` (it is a devDependency) or `npm install --no-save playwright-core`',
+		);
 	}
 }
 
 function chromiumPath() {
 	const exe = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-	if (!fs.existsSync(exe)) throw new Error(`${exe} not found: install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+	if (!fs.existsSync(exe))
+		throw new Error(`${exe} not found: install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
 	const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
-	if (fonts.status === 0 && !fonts.stdout.trim()) log('note: no CJK font installed (apt-get install -y fonts-noto-cjk): 公众号 will show as boxes');
+	if (fonts.status === 0 && !fonts.stdout.trim())
+		log('note: no CJK font installed (apt-get install -y fonts-noto-cjk): 公众号 will show as boxes');
 	return exe;
 }
 
@@ -120,7 +131,9 @@ async function startStack(opts) {
 	echo(child.stderr, process.stderr);
 	await new Promise((resolve, reject) => {
 		child.once('ready', resolve);
-		child.exited.then(({ code, signal }) => reject(new Error(`scripts/start/start.js exited (${signal || code}) before n8n was ready`)));
+		child.exited.then(({ code, signal }) =>
+			reject(new Error(`scripts/start/start.js exited (${signal || code}) before n8n was ready`)),
+		);
 	});
 	return child;
 }
@@ -145,7 +158,8 @@ async function main() {
 	let context = null;
 	let scratchId = null;
 	let profileDir = null;
-	const within = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+	const within = (promise, ms) =>
+		Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 	let cleaning = null;
 	const cleanup = () => (cleaning = cleaning || cleanupOnce()); // once, whether from a signal or the end of main
 	const cleanupOnce = async () => {
@@ -211,7 +225,8 @@ async function main() {
 		const blocked = new Set();
 		await context.route('**/*', (route) => {
 			const url = new URL(route.request().url());
-			if (['localhost', '127.0.0.1'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+			if (['localhost', '127.0.0.1'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:')
+				return route.continue();
 			blocked.add(url.origin);
 			return route.abort('blockedbyclient');
 		});
@@ -235,14 +250,22 @@ async function main() {
 			await context.request.delete(`${base}/rest/workflows/${wf.id}`);
 			log(`deleted a scratch workflow left by an interrupted run (${wf.id})`);
 		}
-		const scratch = { ...DEMO_WORKFLOW, name: SCRATCH_NAME, description: SCRATCH_DESCRIPTION, nodes: DEMO_WORKFLOW.nodes.map(({ id, ...node }) => node) };
+		const scratch = {
+			...DEMO_WORKFLOW,
+			name: SCRATCH_NAME,
+			description: SCRATCH_DESCRIPTION,
+			nodes: DEMO_WORKFLOW.nodes.map(({ id, ...node }) => node),
+		};
 		delete scratch.id;
 		const created = await context.request.post(`${base}/rest/workflows`, { data: scratch });
-		if (created.status() !== 200) throw new Error(`creating the scratch workflow: ${created.status()} ${await created.text()}`);
+		if (created.status() !== 200)
+			throw new Error(`creating the scratch workflow: ${created.status()} ${await created.text()}`);
 		scratchId = (await created.json()).data.id;
 
 		const shot = async (name, what) => {
-			await page.locator('.el-notification .el-notification__closeBtn:visible').evaluateAll((els) => els.forEach((el) => el.click()));
+			await page
+				.locator('.el-notification .el-notification__closeBtn:visible')
+				.evaluateAll((els) => els.forEach((el) => el.click()));
 			await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover effects
 			await sleep(600);
 			if (opts.checkOnly) return log(`checked: ${what}`);
@@ -251,12 +274,14 @@ async function main() {
 			await page.screenshot({ path: file });
 			const size = fs.statSync(file).size;
 			log(`saved ${path.relative(REPO, file)} (${Math.round(size / 1024)} KB): ${what}`);
-			if (size > MAX_PNG_BYTES) throw new Error(`${name} is ${Math.round(size / 1024)} KB, over ${MAX_PNG_BYTES / 1024} KB`);
+			if (size > MAX_PNG_BYTES)
+				throw new Error(`${name} is ${Math.round(size / 1024)} KB, over ${MAX_PNG_BYTES / 1024} KB`);
 		};
 		const openWorkflow = async (id) => {
 			await page.goto(`${base}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
 			await page.waitForSelector('[data-test-id="canvas-node"][data-node-name="WeChat Official Account"]');
-			if (/\/signin/.test(page.url())) throw new Error('the editor shows the sign-in page: the REST login cookie was not used');
+			if (/\/signin/.test(page.url()))
+				throw new Error('the editor shows the sign-in page: the REST login cookie was not used');
 		};
 		const wechatNode = '[data-test-id="canvas-node"][data-node-name="WeChat Official Account"]';
 
@@ -266,9 +291,14 @@ async function main() {
 		await page.click('[data-test-id="node-creator-plus-button"]');
 		await page.waitForSelector('[data-test-id="node-creator-search-bar"]');
 		await page.keyboard.type('WeChat');
-		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'WeChat Official Account' }).first().click();
+		await page
+			.locator('[data-test-id="node-creator-item-name"]', { hasText: 'WeChat Official Account' })
+			.first()
+			.click();
 		await page.locator('[data-test-id="node-creator-category-item"]', { hasText: 'Actions' }).waitFor();
-		const actions = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]');
+		const actions = page.locator(
+			'[data-test-id="node-creator"] [data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]',
+		);
 		await actions.nth(expectedActions.length - 1).waitFor();
 		let shown = [];
 		for (let i = 0; i < 40; i++) {
@@ -278,11 +308,16 @@ async function main() {
 			await sleep(250);
 		}
 		if (JSON.stringify(shown) !== JSON.stringify(expectedActions)) {
-			throw new Error(`node creator shows actions ${JSON.stringify(shown)}, expected ${JSON.stringify(expectedActions)}`);
+			throw new Error(
+				`node creator shows actions ${JSON.stringify(shown)}, expected ${JSON.stringify(expectedActions)}`,
+			);
 		}
 		await shot('operations.png', `node creator with the ${shown.length} actions`);
 		await page.keyboard.press('Escape');
-		await page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden' }).catch(() => {});
+		await page
+			.locator('[data-test-id="node-creator"]')
+			.waitFor({ state: 'hidden' })
+			.catch(() => {});
 
 		// (b) Date Range = Custom with Begin/End Date, executed.
 		log('(b) Date Range = Custom');
@@ -290,12 +325,18 @@ async function main() {
 		await page.waitForSelector('[data-test-id="ndv"]');
 		await page.click('[data-test-id="parameter-input-dateRange"]');
 		await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*Custom/ }).click();
-		for (const [name, day] of [['beginDate', CUSTOM_RANGE[0]], ['endDate', CUSTOM_RANGE[1]]]) {
+		for (const [name, day] of [
+			['beginDate', CUSTOM_RANGE[0]],
+			['endDate', CUSTOM_RANGE[1]],
+		]) {
 			const input = page.locator(`[data-test-id="parameter-input-${name}"] input`);
 			await input.click();
 			await input.fill(`${day} 00:00:00`);
 			await input.press('Enter');
-			await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+			await page
+				.locator('.el-picker-panel:visible')
+				.waitFor({ state: 'hidden', timeout: 5000 })
+				.catch(() => {});
 			const value = await input.inputValue();
 			if (!value.startsWith(day)) throw new Error(`${name} shows "${value}" after typing ${day}`);
 		}
@@ -303,8 +344,13 @@ async function main() {
 		await page.locator('[data-test-id="ndv"] [data-test-id="node-run-status-success"]').waitFor();
 		const customItems = await itemCount(page.locator('[data-test-id="output-panel"]'));
 		const customExpected = await sim.expected('getupstreammsg', ...CUSTOM_RANGE);
-		if (customItems !== customExpected.length) throw new Error(`custom range: the editor shows ${customItems} items, the simulator has ${customExpected.length} rows`);
-		log(`custom range ${CUSTOM_RANGE.join('..')}: ${customItems} items in the editor = ${customExpected.length} rows in the simulator`);
+		if (customItems !== customExpected.length)
+			throw new Error(
+				`custom range: the editor shows ${customItems} items, the simulator has ${customExpected.length} rows`,
+			);
+		log(
+			`custom range ${CUSTOM_RANGE.join('..')}: ${customItems} items in the editor = ${customExpected.length} rows in the simulator`,
+		);
 		await widenOutput(page);
 		await shot('date-range.png', `Date Range = Custom, ${CUSTOM_RANGE.join(' to ')}, ${customItems} items`);
 		await page.click('[data-test-id="ndv-close-button"]');
@@ -316,7 +362,8 @@ async function main() {
 		await page.click('[data-test-id="execute-workflow-button"]');
 		await page.locator(`${wechatNode} [data-test-id="canvas-node-status-success"]`).waitFor();
 		const logsPanel = page.locator('[data-test-id="logs-panel"]');
-		if (!(await page.locator('[data-test-id="log-details-output"]').isVisible())) await page.click('[data-test-id="logs-overview-header"]');
+		if (!(await page.locator('[data-test-id="log-details-output"]').isVisible()))
+			await page.click('[data-test-id="logs-overview-header"]');
 		await page.locator('[data-test-id="log-details-output"]').waitFor();
 		const details = page.locator('[data-test-id="log-details-header"]');
 		if (!/WeChat Official Account/.test(await details.innerText())) {
@@ -327,12 +374,23 @@ async function main() {
 		const [begin, end] = last30Days(simState.yesterday);
 		const expected = await sim.expected('getupstreammsg', begin, end);
 		const calls = (await sim.log()).filter(isDatacubeCall);
-		const firstRow = (await logsPanel.locator('table tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim());
+		const firstRow = (await logsPanel.locator('table tbody tr').first().locator('td').allInnerTexts()).map((t) =>
+			t.trim(),
+		);
 		const want = expected[0];
-		if (items !== expected.length || calls.length === 0 || firstRow[0] !== want.ref_date || Number(firstRow[2]) !== want.msg_user) {
-			throw new Error(`demo: ${items} items, first row ${JSON.stringify(firstRow)}, ${calls.length} datacube calls; the simulator has ${expected.length} rows for ${begin}..${end}, first ${JSON.stringify(want)}`);
+		if (
+			items !== expected.length ||
+			calls.length === 0 ||
+			firstRow[0] !== want.ref_date ||
+			Number(firstRow[2]) !== want.msg_user
+		) {
+			throw new Error(
+				`demo: ${items} items, first row ${JSON.stringify(firstRow)}, ${calls.length} datacube calls; the simulator has ${expected.length} rows for ${begin}..${end}, first ${JSON.stringify(want)}`,
+			);
 		}
-		log(`demo ${begin}..${end}: ${items} items in the editor = ${expected.length} rows in the simulator (first row ${firstRow.slice(0, 4).join(' ')}), ${calls.length} datacube request(s) seen by the simulator`);
+		log(
+			`demo ${begin}..${end}: ${items} items in the editor = ${expected.length} rows in the simulator (first row ${firstRow.slice(0, 4).join(' ')}), ${calls.length} datacube request(s) seen by the simulator`,
+		);
 		await enlargeLogs(page);
 		await shot('output-table.png', `demo workflow executed, ${items} items`);
 
@@ -345,7 +403,10 @@ async function main() {
 
 /** "99 items" in a run-data pane. */
 async function itemCount(scope) {
-	const text = await scope.locator('[data-test-id="ndv-items-count"], [data-test-id="run-data-item-count"]').first().innerText();
+	const text = await scope
+		.locator('[data-test-id="ndv-items-count"], [data-test-id="run-data-item-count"]')
+		.first()
+		.innerText();
 	const m = /(\d+)\s+items?/.exec(text);
 	if (!m) throw new Error(`no item count in "${text}"`);
 	return Number(m[1]);
@@ -366,7 +427,9 @@ async function widenOutput(page) {
 /** Make the Logs panel taller (drag its top edge up), then fit the canvas into what is left. */
 async function enlargeLogs(page) {
 	const handle = page.locator('[data-test-id="logs-panel"] [data-test-id="resize-handle"]').first();
-	const panel = (await handle.count()) ? await handle.boundingBox() : await page.locator('[data-test-id="logs-panel"]').boundingBox();
+	const panel = (await handle.count())
+		? await handle.boundingBox()
+		: await page.locator('[data-test-id="logs-panel"]').boundingBox();
 	if (panel) {
 		await page.mouse.move(panel.x + panel.width / 2, panel.y + Math.min(2, panel.height / 2));
 		await page.mouse.down();

@@ -18,7 +18,9 @@ async function checkInstance(opts, workflows, { log, warn }) {
 	log(`logged in over REST as ${opts.email}`);
 	const types = await request('GET', `${base}/types/nodes.json`, { cookie, timeoutMs: 30000 });
 	if (types.status !== 200 || !types.text.includes(`"${NODE_TYPE}"`)) {
-		throw new StartError(`n8n did not load ${NODE_TYPE} (GET /types/nodes.json: ${types.status}); is dist/ built? (npm run build)`);
+		throw new StartError(
+			`n8n did not load ${NODE_TYPE} (GET /types/nodes.json: ${types.status}); is dist/ built? (npm run build)`,
+		);
 	}
 	const problems = [];
 	const cred = await request('GET', `${base}/rest/credentials/${SIM_CREDENTIAL.id}`, { cookie });

@@ -30,11 +30,15 @@ function workflowsToImport(warn) {
 			warn(`examples/${file} is not an n8n workflow export (needs nodes and connections); skipped`);
 			continue;
 		}
-		list.push({ file: path.join('examples', file), workflow: { ...workflow, id: stableWorkflowId(workflow, file), active: false } });
+		list.push({
+			file: path.join('examples', file),
+			workflow: { ...workflow, id: stableWorkflowId(workflow, file), active: false },
+		});
 	}
 	const seen = new Map();
 	for (const { file, workflow } of list) {
-		if (seen.has(workflow.id)) throw new StartError(`${file} and ${seen.get(workflow.id)} have the same workflow id ${workflow.id}`);
+		if (seen.has(workflow.id))
+			throw new StartError(`${file} and ${seen.get(workflow.id)} have the same workflow id ${workflow.id}`);
 		seen.set(workflow.id, file);
 	}
 	return list;
@@ -81,16 +85,25 @@ async function importEntities(opts, app, env, sim, { log, warn }) {
 	const stampFile = path.join(opts.userFolder, '.n8n', STAMP_NAME);
 	const stamp = (!opts.reimport && readJson(stampFile)) || {};
 	const imported = stamp.v === STAMP_VERSION ? stamp.imported || {} : {};
-	const present = presentInDb(app, env, [credential.id], workflows.map((w) => w.workflow.id));
+	const present = presentInDb(
+		app,
+		env,
+		[credential.id],
+		workflows.map((w) => w.workflow.id),
+	);
 	const hashes = { [`credential:${credential.id}`]: sha(credential) };
 	for (const { workflow } of workflows) hashes[`workflow:${workflow.id}`] = sha(workflow);
 	const isPresent = (key) => {
 		const [kind, id] = key.split(/:(.*)/s);
 		return present ? present[kind].has(id) : true;
 	};
-	const todo = new Set(Object.keys(hashes).filter((key) => opts.reimport || !present || imported[key] !== hashes[key] || !isPresent(key)));
+	const todo = new Set(
+		Object.keys(hashes).filter((key) => opts.reimport || !present || imported[key] !== hashes[key] || !isPresent(key)),
+	);
 	if (!todo.size) {
-		log(`credential and ${workflows.length} workflow(s) already imported and unchanged (--reimport imports them again)`);
+		log(
+			`credential and ${workflows.length} workflow(s) already imported and unchanged (--reimport imports them again)`,
+		);
 		return workflows;
 	}
 	if (!fs.existsSync(path.join(opts.userFolder, '.n8n', 'database.sqlite'))) {
@@ -102,19 +115,28 @@ async function importEntities(opts, app, env, sim, { log, warn }) {
 	const checked = (result, what) => {
 		const line = importedLine(result);
 		if (result.code !== 0 || !line) {
-			throw new StartError(`n8n ${result.command.split(' ')[1]} failed (exit ${result.code}):\n${result.output.trim().split('\n').slice(-15).join('\n')}`);
+			throw new StartError(
+				`n8n ${result.command.split(' ')[1]} failed (exit ${result.code}):\n${result.output.trim().split('\n').slice(-15).join('\n')}`,
+			);
 		}
 		log(`${what}: ${line} (${(result.ms / 1000).toFixed(1)} s)`);
 	};
 	const credKey = `credential:${credential.id}`;
 	if (todo.has(credKey)) {
 		// the App Secret stays only in n8n's encrypted database: importCredentials deletes its file
-		checked(await importCredentials(n8n, [credential], dir), `credential "${SIM_CREDENTIAL.name}" (id ${SIM_CREDENTIAL.id})`);
+		checked(
+			await importCredentials(n8n, [credential], dir),
+			`credential "${SIM_CREDENTIAL.name}" (id ${SIM_CREDENTIAL.id})`,
+		);
 		imported[credKey] = hashes[credKey];
 	}
 	const wfTodo = workflows.filter(({ workflow }) => todo.has(`workflow:${workflow.id}`));
 	if (wfTodo.length) {
-		const result = await importWorkflows(n8n, wfTodo.map(({ workflow }) => ({ workflow })), path.join(dir, 'workflows'));
+		const result = await importWorkflows(
+			n8n,
+			wfTodo.map(({ workflow }) => ({ workflow })),
+			path.join(dir, 'workflows'),
+		);
 		checked(result, `workflows ${wfTodo.map((w) => `"${w.workflow.name}"`).join(', ')}`);
 		for (const { workflow } of wfTodo) imported[`workflow:${workflow.id}`] = hashes[`workflow:${workflow.id}`];
 	}

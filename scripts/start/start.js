@@ -37,13 +37,15 @@ async function main() {
 	if (!opts) return say(process.stdout, `${USAGE}\n`);
 	const names = [];
 	let stopping = null;
+	const stop = async (reason, exitCode) => {
+		if (reason) log(`${reason}: stopping ${names.join(' and ') || 'nothing'}...`);
+		await stopAll({ onStopped: (child, ms) => log(`${child.label} stopped (${(ms / 1000).toFixed(1)} s)`) });
+		fs.rmSync(pidsFile(opts), { force: true });
+		process.exit(exitCode);
+	};
+	/** Stops everything once (later calls get the same promise), then exits. */
 	const shutdown = (reason, exitCode) => {
-		stopping = stopping || (async () => {
-			if (reason) log(`${reason}: stopping ${names.join(' and ') || 'nothing'}...`);
-			await stopAll({ onStopped: (child, ms) => log(`${child.label} stopped (${(ms / 1000).toFixed(1)} s)`) });
-			fs.rmSync(pidsFile(opts), { force: true });
-			process.exit(exitCode);
-		})();
+		if (!stopping) stopping = stop(reason, exitCode);
 		return stopping;
 	};
 	onShutdown((reason) => shutdown(reason, 0), { watchParent: true });
@@ -59,7 +61,13 @@ async function main() {
 		const { app, env } = await prepareApp(opts, log);
 
 		const simLog = path.join(opts.userFolder, 'simulator.log');
-		const sim = await startSimulator({ child: true, port: opts.simPort, verbose: true, logFile: simLog, env: process.env });
+		const sim = await startSimulator({
+			child: true,
+			port: opts.simPort,
+			verbose: true,
+			logFile: simLog,
+			env: process.env,
+		});
 		names.push('simulator');
 		log(`WeChat simulator on ${sim.url} (AppID ${sim.appId}; requests logged to ${show(simLog)})`);
 		if (stopping) return;
@@ -72,7 +80,10 @@ async function main() {
 		names.push('n8n');
 		fs.writeFileSync(pidsFile(opts), JSON.stringify({ start: process.pid, n8n: n8n.child.pid, simulator: sim.pid }));
 		log(`starting n8n on http://localhost:${opts.port} (pid ${n8n.child.pid}; log: ${show(n8nLog)})`);
-		if (opts.verbose) spawn('tail', ['-n', '+1', '-f', n8nLog, '--pid', String(n8n.child.pid)], { stdio: ['ignore', 'inherit', 'inherit'] }).unref();
+		if (opts.verbose)
+			spawn('tail', ['-n', '+1', '-f', n8nLog, '--pid', String(n8n.child.pid)], {
+				stdio: ['ignore', 'inherit', 'inherit'],
+			}).unref();
 		const startedAt = Date.now();
 		try {
 			await waitN8nReady(n8n, { onSlow: () => log('... still starting (n8n needs ~20 s; more on a busy machine)') });

@@ -9,9 +9,15 @@ const { engineWithSimulator } = require('../../scripts/lib/engine');
 const { isTokenCall, isDatacubeCall } = require('../../scripts/lib/simulator');
 
 function table(rows, columns) {
-	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)));
+	const widths = columns.map((column) =>
+		Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)),
+	);
 	const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ');
-	return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map((c) => row[c])))].join('\n');
+	return [
+		line(columns),
+		line(widths.map((w) => '-'.repeat(w))),
+		...rows.map((row) => line(columns.map((c) => row[c]))),
+	].join('\n');
 }
 
 async function main() {

@@ -54,7 +54,8 @@ function n8nStep(ctx, cli) {
 		ctx.outputs.push({ where: result.logBase, text: `${result.stdout}\n${result.stderr}` });
 		const end = result.code === null ? `ended by ${result.signal}` : `exit ${result.code}`;
 		info(`${result.command}  (${report.seconds(result.ms)}, ${end}${result.timedOut ? ', TIMED OUT' : ''})`);
-		if (!expectFailure && result.code !== 0) ctx.stop(`${result.command} exits 0`, `${end}; see ${result.logBase}.out/.err\n${tail(result.output)}`);
+		if (!expectFailure && result.code !== 0)
+			ctx.stop(`${result.command} exits 0`, `${end}; see ${result.logBase}.out/.err\n${tail(result.output)}`);
 		return result;
 	};
 }
@@ -80,7 +81,9 @@ async function main() {
 	done(`n8n at ${app.N8N_APP_DIR}`);
 	await avoidChinaMidnight();
 
-	done = step("start the WeChat simulator (test/simulator/cli.js on a free port); n8n's environment for a fresh user folder");
+	done = step(
+		"start the WeChat simulator (test/simulator/cli.js on a free port); n8n's environment for a fresh user folder",
+	);
 	const sim = await startSimulator({ child: true, env: cleanEnv() });
 	const simState = await sim.state();
 	const env = await n8nEnv(app, { userFolder });

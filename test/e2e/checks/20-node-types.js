@@ -6,7 +6,11 @@ const { NODE_TYPE, CREDENTIAL_TYPE } = require('../../../scripts/lib/entities');
 const { problemsOf } = require('../lib/examples');
 const { check } = require('../lib/report');
 
-const EXAMPLE_FILES = ['daily-to-google-sheets.json', 'hourly-backfill-to-postgres.json', 'weekly-digest-to-slack.json'];
+const EXAMPLE_FILES = [
+	'daily-to-google-sheets.json',
+	'hourly-backfill-to-postgres.json',
+	'weekly-digest-to-slack.json',
+];
 
 module.exports = {
 	steps: [
@@ -20,7 +24,8 @@ module.exports = {
 					const ours = nodeTypes.find((d) => d.name === NODE_TYPE);
 					if (!ours) return `not among the ${nodeTypes.length} node types`;
 					if (![].concat(ours.version).includes(1)) return `version ${ours.version}`;
-					if (!(ours.credentials || []).some((c) => c.name === CREDENTIAL_TYPE)) return `credentials ${JSON.stringify(ours.credentials)}`;
+					if (!(ours.credentials || []).some((c) => c.name === CREDENTIAL_TYPE))
+						return `credentials ${JSON.stringify(ours.credentials)}`;
 				});
 				const { NodeHelpers } = appWorkflowModule(ctx.app);
 				check('examples/ holds the three example workflows', () => {
@@ -29,10 +34,13 @@ module.exports = {
 					if (missing.length) return `missing ${missing.join(', ')}`;
 				});
 				for (const example of ctx.examples) {
-					check(`examples/${example.file}: node types, versions, parameters and credentials exist in n8n 2.41.1`, () => {
-						const problems = problemsOf(example.workflow, nodeTypes, NodeHelpers);
-						if (problems.length) return problems.join('\n');
-					});
+					check(
+						`examples/${example.file}: node types, versions, parameters and credentials exist in n8n 2.41.1`,
+						() => {
+							const problems = problemsOf(example.workflow, nodeTypes, NodeHelpers);
+							if (problems.length) return problems.join('\n');
+						},
+					);
 				}
 				return `${nodeTypes.length} node types`;
 			},

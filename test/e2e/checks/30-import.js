@@ -30,13 +30,17 @@ module.exports = {
 				const result = await importWorkflows(ctx.n8n, entries, path.join(ctx.tmp, 'workflows'));
 				check(`import:workflow imported all ${entries.length} files, none skipped`, () => {
 					if (/Skipping|skipped/i.test(result.output)) return ctx.tail(result.output, 5);
-					if (!new RegExp(`Successfully imported ${entries.length} workflows?`).test(result.output)) return ctx.tail(result.output, 3);
+					if (!new RegExp(`Successfully imported ${entries.length} workflows?`).test(result.output))
+						return ctx.tail(result.output, 3);
 				});
 				const exportedFile = path.join(ctx.tmp, 'exported-workflows.json');
 				await ctx.n8n('export-workflows', ['export:workflow', '--all', `--output=${exportedFile}`]);
 				const exported = JSON.parse(fs.readFileSync(exportedFile, 'utf8'));
 				for (const example of ctx.examples) {
-					check(`examples/${example.file} is in n8n as written (nodes, parameters, credentials, connections, time zone)`, () => storedAsWritten(exported, example.workflow));
+					check(
+						`examples/${example.file} is in n8n as written (nodes, parameters, credentials, connections, time zone)`,
+						() => storedAsWritten(exported, example.workflow),
+					);
 				}
 			},
 		},
@@ -48,13 +52,22 @@ function storedAsWritten(exported, workflow) {
 	const found = exported.filter((w) => w.name === workflow.name);
 	if (found.length !== 1) return `${found.length} workflows named "${workflow.name}"`;
 	const [stored] = found;
-	const pick = (node) => [node.name, node.type, node.typeVersion, node.parameters, node.credentials || null, node.notes || null];
+	const pick = (node) => [
+		node.name,
+		node.type,
+		node.typeVersion,
+		node.parameters,
+		node.credentials || null,
+		node.notes || null,
+	];
 	const want = workflow.nodes.map(pick);
 	const got = stored.nodes.map(pick);
 	for (let i = 0; i < want.length; i++) {
-		if (!isDeepStrictEqual(want[i], got[i])) return `node ${want[i][0]}: stored as ${JSON.stringify(got[i]).slice(0, 300)}`;
+		if (!isDeepStrictEqual(want[i], got[i]))
+			return `node ${want[i][0]}: stored as ${JSON.stringify(got[i]).slice(0, 300)}`;
 	}
 	if (got.length !== want.length) return `${got.length} nodes stored, ${want.length} in the file`;
 	if (!isDeepStrictEqual(stored.connections, workflow.connections)) return 'connections differ';
-	if ((stored.settings || {}).timezone !== (workflow.settings || {}).timezone) return `timezone ${JSON.stringify(stored.settings)}`;
+	if ((stored.settings || {}).timezone !== (workflow.settings || {}).timezone)
+		return `timezone ${JSON.stringify(stored.settings)}`;
 }

@@ -11,46 +11,71 @@ const { sameRows, wechatRows, thousands, sum } = require('../lib/rows');
 const { check, info } = require('../lib/report');
 
 /** Runnable copies of the examples, by example file. */
-const copiesOf = (ctx) => ctx.examples.map((example, i) => ({ example, ...runnableCopy(example.workflow, `e2eExampleCopy${String(i + 1).padStart(2, '0')}`) }));
+const copiesOf = (ctx) =>
+	ctx.examples.map((example, i) => ({
+		example,
+		...runnableCopy(example.workflow, `e2eExampleCopy${String(i + 1).padStart(2, '0')}`),
+	}));
 
 /** What each example's copy must output, given the simulator and the execution snapshot. */
 const EXPECTATIONS = {
 	async 'daily-to-google-sheets.json'(copy, runData, { sim, state }) {
 		const expected = await sim.expected('getupstreammsg', state.yesterday, state.yesterday);
-		check(`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily yesterday (${state.yesterday}) gives its ${expected.length} rows with readable fields`, () => {
-			const items = nodeItems(runData, "WeChat: yesterday's messages");
-			const diff = sameRows(wechatRows(items), expected);
-			if (diff) return diff;
-			if (!items.every((item) => typeof item.json.msg_type_name === 'string')) return 'msg_type_name missing';
-		});
+		check(
+			`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily yesterday (${state.yesterday}) gives its ${expected.length} rows with readable fields`,
+			() => {
+				const items = nodeItems(runData, "WeChat: yesterday's messages");
+				const diff = sameRows(wechatRows(items), expected);
+				if (diff) return diff;
+				if (!items.every((item) => typeof item.json.msg_type_name === 'string')) return 'msg_type_name missing';
+			},
+		);
 	},
 	async 'weekly-digest-to-slack.json'(copy, runData, { sim, state }) {
 		const week = lastWeek(state.today);
 		const byType = await sim.expected('getupstreammsgweek', week.begin, week.end);
 		const byInterval = await sim.expected('getupstreammsgdistweek', week.begin, week.end);
-		check(`weekly-digest-to-slack (without ${copy.leftOut.join(', ')}): last week (${week.begin}..${week.end}) by type and by interval`, () => {
-			return sameRows(wechatRows(nodeItems(runData, 'WeChat: last week by type')), byType) || sameRows(wechatRows(nodeItems(runData, 'WeChat: last week distribution')), byInterval);
-		});
+		check(
+			`weekly-digest-to-slack (without ${copy.leftOut.join(', ')}): last week (${week.begin}..${week.end}) by type and by interval`,
+			() => {
+				return (
+					sameRows(wechatRows(nodeItems(runData, 'WeChat: last week by type')), byType) ||
+					sameRows(wechatRows(nodeItems(runData, 'WeChat: last week distribution')), byInterval)
+				);
+			},
+		);
 		const total = sum(byType, 'msg_count');
-		const writers = sum(byInterval.filter((row) => row.count_interval > 0), 'msg_user');
-		check(`weekly-digest-to-slack: the Code node's digest (n8n's task runner) says ${thousands(total)} messages from ${thousands(writers)} users`, () => {
-			const items = nodeItems(runData, 'Format digest');
-			if (!items || items.length !== 1) return `${items ? items.length : 'no'} digest items`;
-			const digest = items[0].json;
-			if (digest.total_messages !== total || digest.users_who_wrote !== writers) return `digest ${JSON.stringify(digest).slice(0, 300)}`;
-			if (digest.week_start !== week.begin || digest.week_end !== week.end) return `week ${digest.week_start}..${digest.week_end}`;
-			if (!digest.text.includes(`${thousands(total)} messages from ${thousands(writers)} users`)) return `text: ${digest.text.slice(0, 300)}`;
-			info(`digest text: ${JSON.stringify(digest.text.split('\n').slice(0, 2).join(' | '))}`);
-		});
+		const writers = sum(
+			byInterval.filter((row) => row.count_interval > 0),
+			'msg_user',
+		);
+		check(
+			`weekly-digest-to-slack: the Code node's digest (n8n's task runner) says ${thousands(total)} messages from ${thousands(writers)} users`,
+			() => {
+				const items = nodeItems(runData, 'Format digest');
+				if (!items || items.length !== 1) return `${items ? items.length : 'no'} digest items`;
+				const digest = items[0].json;
+				if (digest.total_messages !== total || digest.users_who_wrote !== writers)
+					return `digest ${JSON.stringify(digest).slice(0, 300)}`;
+				if (digest.week_start !== week.begin || digest.week_end !== week.end)
+					return `week ${digest.week_start}..${digest.week_end}`;
+				if (!digest.text.includes(`${thousands(total)} messages from ${thousands(writers)} users`))
+					return `text: ${digest.text.slice(0, 300)}`;
+				info(`digest text: ${JSON.stringify(digest.text.split('\n').slice(0, 2).join(' | '))}`);
+			},
+		);
 	},
 	async 'hourly-backfill-to-postgres.json'(copy, runData, { sim, log }) {
 		const expected = await sim.expected('getupstreammsghour', '2025-01-01', '2025-12-31');
-		check(`hourly-backfill-to-postgres (without ${copy.leftOut.join(', ')}): 2025 by hour, ${expected.length} rows in 365 requests`, () => {
-			const diff = sameRows(wechatRows(nodeItems(runData, 'WeChat: 2025 by hour')), expected);
-			if (diff) return diff;
-			const calls = log.filter((entry) => entry.endpoint === 'getupstreammsghour');
-			if (calls.length !== 365 || calls.some((call) => call.errcode !== 0)) return `${calls.length} requests`;
-		});
+		check(
+			`hourly-backfill-to-postgres (without ${copy.leftOut.join(', ')}): 2025 by hour, ${expected.length} rows in 365 requests`,
+			() => {
+				const diff = sameRows(wechatRows(nodeItems(runData, 'WeChat: 2025 by hour')), expected);
+				if (diff) return diff;
+				const calls = log.filter((entry) => entry.endpoint === 'getupstreammsghour');
+				if (calls.length !== 365 || calls.some((call) => call.errcode !== 0)) return `${calls.length} requests`;
+			},
+		);
 	},
 };
 
@@ -67,11 +92,20 @@ module.exports = {
 				const snapshots = path.join(ctx.tmp, 'snapshots');
 				fs.mkdirSync(snapshots);
 				const summaryFile = path.join(ctx.tmp, 'batch-summary.json');
-				await ctx.n8n('execute-batch-examples', ['execute-batch', `--ids=${copies.map((c) => c.workflow.id).join(',')}`, `--snapshot=${snapshots}`, `--output=${summaryFile}`]);
+				await ctx.n8n('execute-batch-examples', [
+					'execute-batch',
+					`--ids=${copies.map((c) => c.workflow.id).join(',')}`,
+					`--snapshot=${snapshots}`,
+					`--output=${summaryFile}`,
+				]);
 				const batch = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
 				const log = await sim.log();
 				check('all three runnable copies succeeded', () => {
-					if (batch.summary.successfulExecutions !== copies.length || batch.summary.failedExecutions || batch.summary.warningExecutions) {
+					if (
+						batch.summary.successfulExecutions !== copies.length ||
+						batch.summary.failedExecutions ||
+						batch.summary.warningExecutions
+					) {
 						return JSON.stringify(batch.summary).slice(0, 500);
 					}
 				});
@@ -79,7 +113,8 @@ module.exports = {
 					const tokenCalls = log.filter(isTokenCall);
 					if (tokenCalls.length) return `${tokenCalls.length} token requests`;
 					const used = [...new Set(log.filter(isDatacubeCall).map((entry) => entry.token))];
-					if (used.length !== 1 || used[0] !== ctx.tokens.first) return `${used.length} distinct tokens, ${used[0] === ctx.tokens.first ? 'same' : 'not the stored one'}`;
+					if (used.length !== 1 || used[0] !== ctx.tokens.first)
+						return `${used.length} distinct tokens, ${used[0] === ctx.tokens.first ? 'same' : 'not the stored one'}`;
 				});
 				for (const copy of copies) {
 					const file = path.join(snapshots, `${copy.workflow.id}-snapshot.json`);

@@ -31,15 +31,20 @@ module.exports = {
 				const expected = await sim.expected('getupstreammsghour', RANGE.begin, RANGE.end);
 				check(`getHourly ${RANGE.begin}..${RANGE.end} after expiry: success, all ${expected.length} rows once`, () => {
 					if (!execution || execution.status !== 'success') return `status ${execution && execution.status}`;
-					return sameRows(nodeItems(execution, NODE).map((item) => item.json), expected);
+					return sameRows(
+						nodeItems(execution, NODE).map((item) => item.json),
+						expected,
+					);
 				});
 				check('WeChat rejected the old token (errcode 42001) and n8n fetched a new one exactly once', () => {
 					const rejected = log.filter((e) => isDatacubeCall(e) && e.errcode === 42001);
 					const tokenCalls = log.filter(isTokenCall);
 					if (rejected.length < 1 || rejected.length > 4) return `${rejected.length} requests rejected with 42001`;
-					if (rejected.some((e) => e.token !== ctx.tokens.first)) return 'a rejected request did not carry the stored token';
+					if (rejected.some((e) => e.token !== ctx.tokens.first))
+						return 'a rejected request did not carry the stored token';
 					if (tokenCalls.length !== 1) return `${tokenCalls.length} token requests`;
-					if (refreshed.length !== 1 || refreshed[0] === ctx.tokens.first) return `${refreshed.length} tokens in successful requests`;
+					if (refreshed.length !== 1 || refreshed[0] === ctx.tokens.first)
+						return `${refreshed.length} tokens in successful requests`;
 				});
 			},
 		},

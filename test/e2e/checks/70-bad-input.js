@@ -6,7 +6,11 @@ const { failedWith } = require('../lib/failures');
 
 const NODE = 'Bad Start Date';
 const MESSAGE = 'Start Date "2024-02-30" is not a real calendar date (day 30 does not exist in 2024-02)';
-const WORKFLOW = oneNodeWorkflow('e2eBadInput00001', 'e2e: impossible Start Date', NODE, { operation: 'getDaily', beginDate: '2024-02-30', endDate: '2024-03-05' });
+const WORKFLOW = oneNodeWorkflow('e2eBadInput00001', 'e2e: impossible Start Date', NODE, {
+	operation: 'getDaily',
+	beginDate: '2024-02-30',
+	endDate: '2024-03-05',
+});
 
 module.exports = {
 	workflows: () => [WORKFLOW],
@@ -15,7 +19,9 @@ module.exports = {
 			title: "n8n execute: custom Start Date '2024-02-30' fails before any request, with the node's message",
 			async run(ctx) {
 				await ctx.sim.resetLog();
-				const result = await ctx.n8n('execute-bad-input', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], { expectFailure: true });
+				const result = await ctx.n8n('execute-bad-input', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], {
+					expectFailure: true,
+				});
 				const execution = parseExecuteOutput(result.stdout);
 				check(`the execution fails: "${MESSAGE}" on node "${NODE}"`, () => {
 					const problem = failedWith(result, execution, MESSAGE);

@@ -4,7 +4,8 @@ const { oneNodeWorkflow } = require('../lib/workflows');
 const { check } = require('../lib/report');
 const { failedWith } = require('../lib/failures');
 
-const MESSAGE = 'Could not fetch 2024-01-01 to 2024-01-07: This Official Account is not authorized to use the data statistics API (errcode 48001)';
+const MESSAGE =
+	'Could not fetch 2024-01-01 to 2024-01-07: This Official Account is not authorized to use the data statistics API (errcode 48001)';
 const WORKFLOW = oneNodeWorkflow('e2eWeChatErr0001', 'e2e: WeChat answers errcode 48001', 'Unverified account', {
 	operation: 'getDaily',
 	beginDate: '2024-01-01',
@@ -20,7 +21,9 @@ module.exports = {
 			async run(ctx) {
 				await ctx.sim.setOptions({ forceErrcode: 48001 });
 				await ctx.sim.resetLog();
-				const result = await ctx.n8n('execute-errcode-48001', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], { expectFailure: true });
+				const result = await ctx.n8n('execute-errcode-48001', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], {
+					expectFailure: true,
+				});
 				await ctx.sim.setOptions({ forceErrcode: null });
 				const execution = parseExecuteOutput(result.stdout);
 				check(`the execution fails: "${MESSAGE}", the description says the account must be verified`, () => {

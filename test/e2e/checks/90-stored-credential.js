@@ -7,7 +7,8 @@ const { check } = require('../lib/report');
 module.exports = {
 	steps: [
 		{
-			title: "n8n export:credentials --all --decrypted: the credential type, and the refreshed token persisted in n8n's DB",
+			title:
+				"n8n export:credentials --all --decrypted: the credential type, and the refreshed token persisted in n8n's DB",
 			async run(ctx) {
 				const { sim, tokens } = ctx;
 				const file = path.join(ctx.tmp, 'exported-credentials.json');
@@ -17,25 +18,35 @@ module.exports = {
 				check(`the credential is stored as type ${CREDENTIAL_TYPE} and holds the token of the last refresh`, () => {
 					if (stored.length !== 1) return `${stored.length} credentials`;
 					const [credential] = stored;
-					if (credential.id !== SIM_CREDENTIAL.id || credential.type !== CREDENTIAL_TYPE || credential.name !== SIM_CREDENTIAL.name) {
+					if (
+						credential.id !== SIM_CREDENTIAL.id ||
+						credential.type !== CREDENTIAL_TYPE ||
+						credential.name !== SIM_CREDENTIAL.name
+					) {
 						return `${credential.id} ${credential.type} ${credential.name}`;
 					}
-					if (credential.data.appId !== sim.appId || credential.data.baseUrl !== sim.url) return 'appId/baseUrl changed';
-					if (!credential.data.accessToken || credential.data.accessToken !== tokens.refreshed) return 'the stored accessToken is not the refreshed token';
+					if (credential.data.appId !== sim.appId || credential.data.baseUrl !== sim.url)
+						return 'appId/baseUrl changed';
+					if (!credential.data.accessToken || credential.data.accessToken !== tokens.refreshed)
+						return 'the stored accessToken is not the refreshed token';
 				});
 				const secrets = [sim.appSecret, tokens.first, tokens.refreshed].filter(Boolean);
-				check('n8n encrypted the credential at rest: neither the App Secret nor a token is readable in its database files', () => {
-					const dir = path.join(ctx.userFolder, '.n8n');
-					const dbFiles = fs.readdirSync(dir).filter((f) => f.startsWith('database.sqlite'));
-					if (!dbFiles.length) return 'no database.sqlite';
-					if (!tokens.first || !tokens.refreshed) return 'the earlier checks recorded no tokens to look for';
-					for (const dbFile of dbFiles) {
-						const bytes = fs.readFileSync(path.join(dir, dbFile));
-						for (const secret of secrets) if (bytes.includes(secret)) return `found in ${dbFile}`;
-					}
-				});
+				check(
+					'n8n encrypted the credential at rest: neither the App Secret nor a token is readable in its database files',
+					() => {
+						const dir = path.join(ctx.userFolder, '.n8n');
+						const dbFiles = fs.readdirSync(dir).filter((f) => f.startsWith('database.sqlite'));
+						if (!dbFiles.length) return 'no database.sqlite';
+						if (!tokens.first || !tokens.refreshed) return 'the earlier checks recorded no tokens to look for';
+						for (const dbFile of dbFiles) {
+							const bytes = fs.readFileSync(path.join(dir, dbFile));
+							for (const secret of secrets) if (bytes.includes(secret)) return `found in ${dbFile}`;
+						}
+					},
+				);
 				check('no n8n command printed the App Secret or a token', () => {
-					for (const { where, text } of ctx.outputs) for (const secret of secrets) if (text.includes(secret)) return `in ${where}`;
+					for (const { where, text } of ctx.outputs)
+						for (const secret of secrets) if (text.includes(secret)) return `in ${where}`;
 				});
 			},
 		},

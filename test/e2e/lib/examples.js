@@ -5,13 +5,16 @@
  * every credential reference is one the node accepts.
  */
 function findType(nodeTypes, type, version) {
-	return nodeTypes.find((d) => d.name === type && (Array.isArray(d.version) ? d.version.includes(version) : d.version === version));
+	return nodeTypes.find(
+		(d) => d.name === type && (Array.isArray(d.version) ? d.version.includes(version) : d.version === version),
+	);
 }
 
 /** Path of the first value of `given` that `resolved` does not hold unchanged, or null. */
 function firstMismatch(given, resolved, where = '') {
 	if (given === null || typeof given !== 'object') return Object.is(given, resolved) ? null : where || '(value)';
-	if (resolved === null || typeof resolved !== 'object' || Array.isArray(given) !== Array.isArray(resolved)) return where || '(value)';
+	if (resolved === null || typeof resolved !== 'object' || Array.isArray(given) !== Array.isArray(resolved))
+		return where || '(value)';
 	if (Array.isArray(given)) {
 		if (given.length !== resolved.length) return `${where} (length)`;
 		for (let i = 0; i < given.length; i++) {
@@ -38,18 +41,30 @@ function problemsOf(workflow, nodeTypes, NodeHelpers) {
 			problems.push(`${node.name}: n8n has no ${node.type} version ${node.typeVersion}`);
 			continue;
 		}
-		const resolved = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
+		const resolved = NodeHelpers.getNodeParameters(
+			description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			description,
+		);
 		const miss = firstMismatch(node.parameters, resolved || {});
-		if (miss) problems.push(`${node.name}: parameter ${miss} is unknown or hidden in ${node.type} v${node.typeVersion}`);
+		if (miss)
+			problems.push(`${node.name}: parameter ${miss} is unknown or hidden in ${node.type} v${node.typeVersion}`);
 		const accepted = (description.credentials || []).map((c) => c.name);
 		for (const type of Object.keys(node.credentials || {})) {
-			if (!accepted.includes(type)) problems.push(`${node.name}: ${node.type} v${node.typeVersion} takes no ${type} credential (${accepted.join(', ') || 'none'})`);
+			if (!accepted.includes(type))
+				problems.push(
+					`${node.name}: ${node.type} v${node.typeVersion} takes no ${type} credential (${accepted.join(', ') || 'none'})`,
+				);
 		}
 	}
 	for (const [from, byType] of Object.entries(workflow.connections)) {
 		if (!names.has(from)) problems.push(`connection from unknown node ${from}`);
 		for (const outputs of Object.values(byType)) {
-			for (const target of outputs.flat()) if (!names.has(target.node)) problems.push(`connection to unknown node ${target.node}`);
+			for (const target of outputs.flat())
+				if (!names.has(target.node)) problems.push(`connection to unknown node ${target.node}`);
 		}
 	}
 	return problems;

@@ -13,7 +13,8 @@ function step(title) {
 	stepNo += 1;
 	const t0 = Date.now();
 	console.log(`[e2e ${elapsed().padStart(7)}] step ${stepNo}: ${title}`);
-	return (note = '') => console.log(`[e2e ${elapsed().padStart(7)}]   done in ${seconds(Date.now() - t0)}${note ? `: ${note}` : ''}`);
+	return (note = '') =>
+		console.log(`[e2e ${elapsed().padStart(7)}]   done in ${seconds(Date.now() - t0)}${note ? `: ${note}` : ''}`);
 }
 
 function info(line) {

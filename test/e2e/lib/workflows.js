@@ -25,7 +25,10 @@ function manualWorkflow(id, name, wechatNodes) {
 	return {
 		id,
 		name,
-		nodes: [{ id: `${id}-start`, name: 'Start', type: MANUAL_TRIGGER, typeVersion: 1, position: [0, 0], parameters: {} }, ...wechatNodes],
+		nodes: [
+			{ id: `${id}-start`, name: 'Start', type: MANUAL_TRIGGER, typeVersion: 1, position: [0, 0], parameters: {} },
+			...wechatNodes,
+		],
 		connections: { Start: { main: [wechatNodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
 		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
 		pinData: {},
@@ -46,22 +49,38 @@ function oneNodeWorkflow(id, name, nodeName, parameters) {
  */
 function runnableCopy(example, id) {
 	const external = new Set(
-		example.nodes.filter((node) => Object.keys(node.credentials || {}).some((type) => type !== CREDENTIAL_TYPE)).map((node) => node.name),
+		example.nodes
+			.filter((node) => Object.keys(node.credentials || {}).some((type) => type !== CREDENTIAL_TYPE))
+			.map((node) => node.name),
 	);
 	const nodes = example.nodes
 		.filter((node) => !external.has(node.name))
 		.map((node) =>
-			node.type === SCHEDULE_TRIGGER ? { id: node.id, name: node.name, type: MANUAL_TRIGGER, typeVersion: 1, position: node.position, parameters: {} } : { ...node },
+			node.type === SCHEDULE_TRIGGER
+				? {
+						id: node.id,
+						name: node.name,
+						type: MANUAL_TRIGGER,
+						typeVersion: 1,
+						position: node.position,
+						parameters: {},
+					}
+				: { ...node },
 		);
 	const connections = {};
 	for (const [from, byType] of Object.entries(example.connections)) {
 		if (external.has(from)) continue;
 		connections[from] = {};
 		for (const [type, outputs] of Object.entries(byType)) {
-			connections[from][type] = outputs.map((targets) => (targets || []).filter((target) => !external.has(target.node)));
+			connections[from][type] = outputs.map((targets) =>
+				(targets || []).filter((target) => !external.has(target.node)),
+			);
 		}
 	}
-	return { workflow: { ...example, id, name: `e2e runnable copy: ${example.name}`, nodes, connections, active: false }, leftOut: [...external] };
+	return {
+		workflow: { ...example, id, name: `e2e runnable copy: ${example.name}`, nodes, connections, active: false },
+		leftOut: [...external],
+	};
 }
 
 /** China calendar helpers on 'YYYY-MM-DD' strings. */
