@@ -3,23 +3,8 @@
 // (account seed, endpoint, period label, hour, type/interval), so any two calls agree exactly.
 // The seed is '' for the primary account (the original data set) and the AppID for other accounts.
 
-const { ENDPOINTS, DATA_START, formatDate, labelsInRequest, labelsCovering } = require('./rules');
-
-/** FNV-1a + murmur finaliser -> uniform number in [0,1). */
-function unit(...parts) {
-  const s = parts.join('|');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
-}
+const { ENDPOINTS, DATA_START, formatDate, parseDate, labelsInRequest, labelsCovering } = require('./rules');
+const { unit, salted, HOURS, weekday } = require('./seeded');
 
 // msg_type: share of senders, chance of appearing in a day, messages per sender range.
 const TYPES = [
@@ -38,22 +23,11 @@ const INTERVALS = [
 const DIST_SHARES = { day: [0.72, 0.17, 0.11], week: [0.55, 0.25, 0.2], month: [0.45, 0.25, 0.3] };
 // Distinct senders in a period relative to one day, and messages multiplier.
 const PERIOD = { day: { users: 1, msgs: 1 }, week: { users: 2.8, msgs: 2.5 }, month: { users: 7, msgs: 4.3 } };
-const WEEKDAY = [1.0, 1.02, 1.0, 0.98, 0.95, 0.8, 0.78]; // Monday..Sunday
-// Share of a day's senders active in each hour (sums to ~1.3: people write in several hours).
-const HOURS = [
-  0.02, 0.012, 0.006, 0.004, 0.003, 0.005, 0.012, 0.03, 0.055, 0.07, 0.075, 0.072,
-  0.065, 0.06, 0.068, 0.072, 0.07, 0.065, 0.06, 0.07, 0.08, 0.08, 0.06, 0.035,
-];
-
-/** A key prefix that salts an account's numbers ('' keeps the primary account's data set). */
-const salted = (seed, name) => (seed ? `${seed}:${name}` : name);
-
 /** Typical daily senders on a day: slow growth, weekly rhythm, daily noise. */
 function audience(day, seed = '') {
   const size = seed ? 0.4 + 1.2 * unit(seed, 'size') : 1;
   const growth = 1 + (day - DATA_START) / 1500;
-  const weekday = WEEKDAY[(((day + 3) % 7) + 7) % 7];
-  return 600 * size * growth * weekday * (0.85 + 0.3 * unit(salted(seed, 'aud'), day));
+  return 600 * size * growth * weekday(day) * (0.85 + 0.3 * unit(salted(seed, 'aud'), day));
 }
 
 function msgRows(endpoint, grain, label, seed) {
@@ -95,18 +69,29 @@ function distRows(endpoint, grain, label, seed) {
   return rows;
 }
 
+const GENERATORS = {
+  ...require('./data-users').generators,
+  ...require('./data-classic').generators,
+  ...require('./data-published').generators,
+};
+
 const cache = new Map(); // `${seed}|${name}|${label}` -> frozen rows (pure function, so safe to share)
 
-/** Rows of one period (day / week / month label). Nothing before 2014-12-01. Shared: do not mutate. */
+/**
+ * Rows of one period (day / week / month label; for byPublish endpoints the publish day, with the whole
+ * series). Nothing before 2014-12-01 or the endpoint's `since`. Shared and frozen: do not mutate.
+ */
 function periodRows(name, label, seed = '') {
   const ep = ENDPOINTS[name];
-  if (!ep || label < DATA_START) return [];
+  if (!ep || label < DATA_START || (ep.since && label < parseDate(ep.since))) return [];
   const key = `${seed}|${name}|${label}`;
   let rows = cache.get(key);
   if (!rows) {
-    rows = ep.kind === 'dist' ? distRows(name, ep.grain, label, seed) : msgRows(name, ep.grain, label, seed);
-    rows.forEach(Object.freeze);
+    if (ep.kind === 'dist') rows = distRows(name, ep.grain, label, seed);
+    else if (ep.kind === 'msg') rows = msgRows(name, ep.grain, label, seed);
+    else rows = GENERATORS[ep.kind](name, label, seed);
     if (cache.size >= 20000) cache.clear();
+    rows.forEach(Object.freeze); // nested objects are shared too: never mutate them
     cache.set(key, Object.freeze(rows));
   }
   return rows;
@@ -120,18 +105,31 @@ function compareRows(a, b) {
   return (a.msg_type ?? a.count_interval) - (b.msg_type ?? b.count_interval);
 }
 
-/** The list WeChat returns for a (validated) request [begin,end] when `latest` is the latest served day. */
-function responseRows(name, begin, end, latest, seed = '') {
-  const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
-  return labelsInRequest(grain, begin, end, latest).flatMap((l) => periodRows(name, l, seed));
+/** byPublish endpoints: each article's series only up to the latest served day. */
+function cutSeries(ep, rows, latest) {
+  if (!ep.series) return rows;
+  const last = formatDate(latest);
+  return rows.map((r) => ({ ...r, [ep.series]: r[ep.series].filter((x) => x.stat_date <= last) }));
 }
 
-/** What a perfect client should output for a user range [begin,end] (day numbers), `latest` served. */
+/** The list WeChat returns for a (validated) request [begin,end] when `latest` is the latest served day. */
+function responseRows(name, begin, end, latest, seed = '') {
+  const ep = ENDPOINTS[name];
+  const grain = ep.grain === 'hour' ? 'day' : ep.grain;
+  return labelsInRequest(grain, begin, end, latest).flatMap((l) => cutSeries(ep, periodRows(name, l, seed), latest));
+}
+
+/**
+ * What a perfect client should output for a user range [begin,end] (day numbers), `latest` served:
+ * WeChat's raw rows (nested ones unflattened), fresh copies, sorted by date (message rows by date,
+ * hour, type; the others in WeChat's order within a day: by hour, then key).
+ */
 function coveringRows(name, begin, end, latest, seed = '') {
-  const grain = ENDPOINTS[name].grain === 'hour' ? 'day' : ENDPOINTS[name].grain;
-  return labelsCovering(grain, begin, end, latest)
-    .flatMap((l) => periodRows(name, l, seed).map((r) => ({ ...r })))
-    .sort(compareRows);
+  const ep = ENDPOINTS[name];
+  const grain = ep.grain === 'hour' ? 'day' : ep.grain;
+  const rows = labelsCovering(grain, begin, end, latest).flatMap((l) => cutSeries(ep, periodRows(name, l, seed), latest));
+  if (ep.kind === 'msg' || ep.kind === 'dist') return rows.map((r) => ({ ...r })).sort(compareRows);
+  return JSON.parse(JSON.stringify(rows));
 }
 
 module.exports = { unit, periodRows, responseRows, coveringRows, compareRows };

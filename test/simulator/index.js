@@ -1,6 +1,25 @@
 'use strict';
-// Local simulator of the WeChat Official Account token + datacube message-summary APIs.
-// const { startSimulator } = require('./test/simulator'); const sim = await startSimulator({ port: 0 });
+// Local simulator of WeChat's Official Account API on 127.0.0.1: both token endpoints,
+// get_api_domain_ip, and 21 datacube endpoints (7 message summary + 14 user / article / published
+// content / interface, endpoints.js) with WeChat's documented rules. README.md has the details.
+//   const { startSimulator, expectedRows } = require('./test/simulator');
+//   const sim = await startSimulator({ port: 0, now: () => fixedMs });
+// Options (SIM_DEFAULTS below; * = runtime-settable through sim.setOptions / POST /__sim/options):
+//   now                   clock function (ms). Every date decision is China time (UTC+8).
+//   readyHour*            yesterday is served from this China hour on (default 8; earlier: 61503)
+//   appId, appSecret      the primary account; accounts* [{ appId, appSecret, ipWhitelisted? }] more
+//   ipWhitelisted*, callerIp*      40164 for everyone (or per account), naming callerIp
+//   tokenTtlSeconds, expireTokenEvery*, classicGraceMs*   token lifetimes
+//   forceErrcode*, tokenErrcode*   errcodes on request: N | { errcode, endpoints, after, times, rate, seed }
+//   echoSecrets*          'errmsg' | 'html' | 'redirect' | { mode, ...selection }: secrets echoed back
+//   lateInvalid*          the late-40001 race: true | N | { times, release, maxHoldMs, expireToken }
+//   isDelay*              is_delay of the 2025 APIs: false | 'latest' | ['YYYY-MM-DD', ...]
+//   spans*                { endpoint: days } span overrides (provoke 61501)
+//   faults*, latencyMs*, failOnDate*, shuffle*, shuffleSeed, control, port
+// sim: url, port, appId, appSecret, log, tokensIssued, datacubeCalls, held, options, today(), yesterday(),
+//   latestDay(), expireTokens(), forceRefresh(appId?), resetLog(), setOptions(p), resetOptions(),
+//   expectedRows(endpoint, begin, end, { appId? }), close().
+// expectedRows(endpoint, begin, end, nowMs, { appId?, readyHour? }): the rows a perfect client outputs.
 
 const http = require('http');
 const rules = require('./rules');
@@ -31,6 +50,7 @@ const SIM_DEFAULTS = Object.freeze({
   echoSecrets: null, // 'errmsg' | 'html' | 'redirect' | { mode, endpoints, after, times, rate, seed } (echo.js)
   lateInvalid: null, // true | N | { times, release, maxHoldMs, expireToken, ... }: the late-40001 race (race.js)
   callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
+  isDelay: false, // 2025 APIs' is_delay: 'latest' (answers including the latest served day) or ['YYYY-MM-DD', ...]
   failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
   ipWhitelisted: true,
   shuffle: false, // answer datacube rows in a seeded shuffled order
@@ -41,7 +61,7 @@ const SIM_DEFAULTS = Object.freeze({
 /** Options that sim.setOptions() may change while running. */
 const RUNTIME_KEYS = [
   'readyHour', 'latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle',
-  'tokenErrcode', 'echoSecrets', 'lateInvalid', 'callerIp', 'classicGraceMs', 'accounts',
+  'tokenErrcode', 'echoSecrets', 'lateInvalid', 'callerIp', 'classicGraceMs', 'accounts', 'isDelay',
 ];
 
 function checkSpans(spans) {
@@ -56,6 +76,12 @@ function parseDay(s, what) {
   const day = parseDate(s);
   if (day === null) throw new Error(`${what} must be a real date YYYY-MM-DD, got ${s}`);
   return day;
+}
+
+function checkIsDelay(v) {
+  if (v === false || v === null || v === 'latest') return v;
+  if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
+  throw new Error("isDelay must be false, 'latest' or a list of 'YYYY-MM-DD' dates");
 }
 
 function checkReadyHour(h) {
@@ -83,6 +109,7 @@ async function startSimulator(options = {}) {
   opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
   opts.spans = checkSpans(opts.spans);
   opts.accounts = checkAccounts(opts.accounts);
+  opts.isDelay = checkIsDelay(opts.isDelay);
   checkReadyHour(opts.readyHour);
   const useListeners = new Set();
   const state = {
@@ -171,6 +198,7 @@ async function startSimulator(options = {}) {
       if (p.spans) p.spans = checkSpans(p.spans);
       if ('readyHour' in p) checkReadyHour(p.readyHour);
       if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
+      if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
       const built = {};
       for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
       if ('expireTokenEvery' in p) state.callsForExpiry = 0;
@@ -194,4 +222,4 @@ async function startSimulator(options = {}) {
   return sim;
 }
 
-module.exports = { startSimulator, SIM_DEFAULTS, ENDPOINTS, FAULT_KINDS, expectedRows, rules, data };
+module.exports = { startSimulator, SIM_DEFAULTS, RUNTIME_KEYS, ENDPOINTS, FAULT_KINDS, expectedRows, rules, data };

@@ -8,16 +8,7 @@ const CHINA_OFFSET_MS = 8 * HOUR_MS;
 /** WeChat computes a day's statistics by 08:00 China time the next morning. */
 const READY_HOUR = 8;
 
-/** The seven message-summary endpoints: max span (days, inclusive), grain and row kind. */
-const ENDPOINTS = Object.freeze({
-  getupstreammsg: { span: 7, grain: 'day', kind: 'msg' },
-  getupstreammsghour: { span: 1, grain: 'hour', kind: 'msg' },
-  getupstreammsgweek: { span: 30, grain: 'week', kind: 'msg' },
-  getupstreammsgmonth: { span: 30, grain: 'month', kind: 'msg' },
-  getupstreammsgdist: { span: 15, grain: 'day', kind: 'dist' },
-  getupstreammsgdistweek: { span: 30, grain: 'week', kind: 'dist' },
-  getupstreammsgdistmonth: { span: 30, grain: 'month', kind: 'dist' },
-});
+const { ENDPOINTS } = require('./endpoints');
 
 /** 'YYYY-MM-DD' -> day number, or null when not a real calendar date in that exact format. */
 function parseDate(s) {

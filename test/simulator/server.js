@@ -1,7 +1,7 @@
 'use strict';
 // HTTP routes of the simulated api.weixin.qq.com. Fully async: nothing here blocks the loop.
 
-const { ENDPOINTS, chinaToday, latestServedDay, checkRange } = require('./rules');
+const { ENDPOINTS, chinaToday, latestServedDay, checkRange, parseDate } = require('./rules');
 const { responseRows } = require('./data');
 const { wxError, ipError } = require('./errors');
 const { PROXY_PAGE } = require('./faults');
@@ -109,6 +109,18 @@ function domainIpRoute(state, req, url, rec) {
   return code ? errorJson(state, req, code) : json({ ip_list: ['127.0.0.1'] });
 }
 
+/**
+ * is_delay of a 2025 API answer: option isDelay 'latest' flags answers whose figures include the latest
+ * served day, a list of 'YYYY-MM-DD' flags those days; false/null never. The figures of a request are
+ * its days, for byPublish endpoints every stat_date its items may carry (up to the latest served day).
+ */
+function isDelayed(option, ep, begin, end, latest) {
+  if (!option) return false;
+  const last = ep.byPublish ? Math.min(latest, end + ep.seriesDays - 1) : end;
+  const days = option === 'latest' ? [latest] : option.map(parseDate);
+  return days.some((d) => d >= begin && d <= last);
+}
+
 function faultAnswer(kind) {
   if (kind === 'busy') return json(wxError(-1));
   if (kind === 'minuteQuota') return json(wxError(45011));
@@ -167,7 +179,8 @@ async function datacubeRoute(state, req, url, rec) {
     let rows = responseRows(name, range.begin, range.end, latest, seedOf(o, appId));
     if (o.shuffle) rows = shuffled(rows, state.shuffleRnd);
     rec.rows = rows.length;
-    return json({ list: rows });
+    if (!ENDPOINTS[name].isDelay) return json({ list: rows });
+    return json({ list: rows, is_delay: isDelayed(o.isDelay, ENDPOINTS[name], range.begin, range.end, latest) });
   } finally {
     if (expireAfter) state.tokens.expireAll();
   }
