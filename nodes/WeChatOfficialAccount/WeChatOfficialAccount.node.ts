@@ -8,12 +8,23 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { findApi } from './apis';
+import { CONFIRM_OPERATION, DELIVERY_RESOURCE } from './description/delivery';
 import { planRequests } from './dates/planRequests';
 import { nodeProperties } from './description';
 import { describeWindow, fetchWindows } from './fetchWindows';
 import { readOptions } from './readOptions';
 import { collectRows } from './rows/collectRows';
 import { toNodeError } from './toNodeError';
+import {
+	afterDelivery,
+	checkedLookbackDays,
+	confirmPending,
+	cursorKey,
+	lastDeliveredDay,
+	sinceLastRunRange,
+	STATE_KEY,
+	type CursorMap,
+} from './sinceLastRun';
 import { DatacubeClient } from './transport/DatacubeClient';
 
 export class WeChatOfficialAccount implements INodeType {
@@ -35,6 +46,7 @@ export class WeChatOfficialAccount implements INodeType {
 			{
 				name: 'weChatOfficialAccountApi',
 				required: true,
+				displayOptions: { hide: { resource: [DELIVERY_RESOURCE] } },
 			},
 		],
 		properties: nodeProperties,
@@ -47,6 +59,16 @@ export class WeChatOfficialAccount implements INodeType {
 		const now = Date.now();
 		const signal = this.getExecutionCancelSignal?.();
 		const hints = new Set<string>();
+		const execution = this.getExecutionId();
+		const state = this.getWorkflowStaticData('global');
+		// Cursor moves are kept until the node returns its output: a node that throws moves none.
+		const moved: CursorMap = {};
+		const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
+		let sinceLastRunUsed = false;
+
+		if (this.getNodeParameter('resource', 0) === DELIVERY_RESOURCE) {
+			return [confirmDelivery(this, items, state, execution)];
+		}
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -61,12 +83,26 @@ export class WeChatOfficialAccount implements INodeType {
 					);
 				}
 				const dateRange = this.getNodeParameter('dateRange', itemIndex) as string;
+				const key = cursorKey(this.getNode().id, api);
+				let resolved: { begin: string; end: string } | undefined;
+				if (dateRange === 'sinceLastRun') {
+					sinceLastRunUsed = true;
+					const lookback = checkedLookbackDays(this.getNodeParameter('lookbackDays', itemIndex, 7));
+					const range = sinceLastRunRange(api, cursorOf(key), execution, lookback, now);
+					if (range.kind === 'upToDate') {
+						hints.add(range.note);
+						continue;
+					}
+					for (const note of range.notes) hints.add(note);
+					resolved = { begin: range.begin, end: range.end };
+				}
 				const plan = planRequests(
 					api,
 					{
 						dateRange,
 						beginDate: dateRange === 'custom' ? this.getNodeParameter('beginDate', itemIndex, '') : undefined,
 						endDate: dateRange === 'custom' ? this.getNodeParameter('endDate', itemIndex, '') : undefined,
+						resolved,
 					},
 					now,
 				);
@@ -81,17 +117,29 @@ export class WeChatOfficialAccount implements INodeType {
 							`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it in smaller windows`,
 						),
 				});
-				const delayed = results.filter((result) => result.isDelay).map((result) => describeWindow(result.window));
-				if (delayed.length > 0) {
-					hints.add(
-						`WeChat marks the newest figures of ${delayed.join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
-					);
-				}
-				const rows = collectRows(
+				const delayed = results.filter((result) => result.isDelay).map((result) => result.window);
+				let rows = collectRows(
 					plan,
 					results.map((result) => result.list),
 					options,
 				);
+				if (resolved) {
+					// Days WeChat has not finalised (is_delay) are held back: the next run delivers them.
+					const heldFrom = delayed.length > 0 ? delayed.map((window) => window.end).sort()[0] : undefined;
+					if (heldFrom !== undefined) {
+						rows = rows.filter((row) => String(row.ref_date) < heldFrom);
+						hints.add(
+							`WeChat has not finalised ${heldFrom} and later (is_delay) for ${api.name}: those days are held back and delivered by a later run`,
+						);
+					}
+					const through = lastDeliveredDay(plan, heldFrom);
+					const confirmNow = rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
+					moved[key] = afterDelivery(cursorOf(key), plan.begin, through, execution, confirmNow);
+				} else if (delayed.length > 0) {
+					hints.add(
+						`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
+					);
+				}
 				for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const nodeError = toNodeError(this.getNode(), error, itemIndex, client.session.secrets());
@@ -104,10 +152,38 @@ export class WeChatOfficialAccount implements INodeType {
 				});
 			}
 		}
+		if (Object.keys(moved).length > 0) {
+			state[STATE_KEY] = { ...((state[STATE_KEY] as CursorMap | undefined) ?? {}), ...moved };
+		}
+		if (sinceLastRunUsed && this.getMode() === 'manual') {
+			hints.add(
+				'Manual runs from the editor do not save "Since Last Run" progress (n8n keeps static data only for production executions: schedule, webhook, CLI, workers)',
+			);
+		}
 		for (const note of hints) this.logger.info(`WeChat Official Account: ${note}`);
 		if (hints.size > 0) {
 			this.addExecutionHints(...[...hints].map((message) => ({ message, type: 'info' as const, location: 'outputPane' as const })));
 		}
 		return [output];
 	}
+}
+
+/** Confirm Delivery: what this execution fetched with "Since Last Run" now counts as delivered. */
+function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], state: IDataObject, execution: string) {
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	if (operation !== CONFIRM_OPERATION) {
+		throw new NodeOperationError(ctx.getNode(), `Operation "${String(operation).slice(0, 40)}" of resource "delivery" is not supported`, {
+			description: 'Open the node and pick an operation from the list',
+		});
+	}
+	const { cursors, confirmed } = confirmPending((state[STATE_KEY] as CursorMap | undefined) ?? {}, execution);
+	state[STATE_KEY] = cursors;
+	ctx.addExecutionHints({
+		message: confirmed.length
+			? `Confirmed as delivered: ${confirmed.join('; ')}`
+			: 'Nothing to confirm: no "Since Last Run" step of this execution is waiting for confirmation',
+		type: 'info',
+		location: 'outputPane',
+	});
+	return items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
 }

@@ -80,7 +80,7 @@ export function labelWindows(labels: Day[], span: number): RequestWindow[] {
 const PERIOD_WORD = { week: 'week (Monday to Sunday)', month: 'month' } as const;
 
 export function planRequests(api: DatacubeApi, input: RangeInput, now: Date | number): Plan {
-	const range = resolveRange(input, now, (api as DatacubeApi & { firstDay?: Day }).firstDay);
+	const range = resolveRange(input, now, api.firstDay);
 	if (api.grain === 'day' || api.grain === 'hour') {
 		return { ...range, api, periods: [], windows: dayWindows(range.begin, range.end, api.span) };
 	}

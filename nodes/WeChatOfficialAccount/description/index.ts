@@ -1,6 +1,7 @@
 /** All the node's parameters: the resource picker, each resource's generated parameters, Lookback Days and the options. */
 import type { INodeProperties } from 'n8n-workflow';
 import { RESOURCES } from '../apis';
+import { deliveryProperties, deliveryResourceOption, waitForConfirmation } from './delivery';
 import { lookbackDays, options } from './options';
 import { resourceDescription } from './resourceDescription';
 
@@ -10,10 +11,12 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
+		options: [...RESOURCES.map(({ name, value, description }) => ({ name, value, description })), deliveryResourceOption],
 		default: 'messageSummary',
 	},
 	...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
-	lookbackDays,
-	options,
+	...deliveryProperties,
+	{ ...lookbackDays, displayOptions: { ...lookbackDays.displayOptions, hide: { resource: [deliveryResourceOption.value] } } },
+	waitForConfirmation,
+	{ ...options, displayOptions: { hide: { resource: [deliveryResourceOption.value] } } },
 ];
