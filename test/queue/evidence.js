@@ -102,8 +102,10 @@ function tokenFigures(log, { expireEvery = 0 } = {}) {
 	const datacube = log.filter(isDatacubeCall);
 	const rejected = datacube.filter((entry) => TOKEN_REJECTED.has(entry.errcode));
 	const accepted = datacube.length - rejected.length;
+	const firstRejection = log.findIndex((entry) => isDatacubeCall(entry) && TOKEN_REJECTED.has(entry.errcode));
 	return {
 		tokenCalls: tokenCalls.length,
+		tokenCallsBeforeFirstRejection: (firstRejection < 0 ? log : log.slice(0, firstRejection)).filter(isTokenCall).length,
 		forceRefresh: tokenCalls.filter((entry) => entry.body && entry.body.force_refresh === true).length,
 		datacubeCalls: datacube.length,
 		rejected: rejected.length,

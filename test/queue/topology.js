@@ -28,7 +28,7 @@ async function distinctPorts(n) {
 /** `npm pack` of the repository (dist/ as built) into dir; resolves the tarball's path. */
 async function packTarball(dir) {
 	const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: REPO, env: cleanEnv(), timeoutMs: 120000 });
-	if (pack.code !== 0) throw new Error(`npm pack failed (${pack.code}):\n${pack.stderr.slice(-1500)}`);
+	if (pack.code !== 0) throw new Error(`npm pack failed (${pack.code}):\n${(pack.stderr + pack.stdout).slice(-1500)}`);
 	return path.join(dir, JSON.parse(pack.stdout)[0].filename);
 }
 
@@ -72,20 +72,22 @@ async function processEnvs(app, { tmp, pg, redis }) {
 	return envs;
 }
 
-/** Imports the credentials and workflows with the main's settings, then publishes each workflow (one CLI boot each, in parallel). */
+/**
+ * Imports the credentials and the workflows with the main's settings (two CLI boots at once: n8n's migration lock
+ * lets one of them migrate the fresh database), then publishes each workflow (one boot each, at once).
+ */
 async function importAndPublish(n8n, { credentials, workflows, dir }) {
-	const imported = [];
-	const creds = await importCredentials(n8n, credentials, dir);
+	const [creds, flows] = await Promise.all([
+		importCredentials(n8n, credentials, dir),
+		importWorkflows(n8n, workflows.map((workflow) => ({ workflow })), path.join(dir, 'workflows')),
+	]);
 	if (creds.code !== 0) throw new Error(`n8n import:credentials failed: see ${creds.logBase}.out/.err`);
-	imported.push(creds);
-	const flows = await importWorkflows(n8n, workflows.map((workflow) => ({ workflow })), path.join(dir, 'workflows'));
 	if (flows.code !== 0 || !/Successfully imported/.test(flows.output)) throw new Error(`n8n import:workflow failed: see ${flows.logBase}.out/.err`);
-	imported.push(flows);
 	const published = await Promise.all(workflows.map((workflow) => n8n(`publish-${workflow.id}`, ['publish:workflow', `--id=${workflow.id}`])));
 	for (const result of published) {
 		if (result.code !== 0) throw new Error(`${result.command} failed: see ${result.logBase}.out/.err`);
 	}
-	return [...imported, ...published];
+	return [creds, flows, ...published];
 }
 
 /** Starts the main and the workers at once; resolves { main, worker1, worker2 } (scripts/lib/n8nApp processes). */
