@@ -21,7 +21,7 @@ const path = require('node:path');
 const inspector = require('node:inspector');
 const { isDeepStrictEqual } = require('node:util');
 const { option, median, runJson } = require('./lib/runner');
-const { startSimulator } = require('../scripts/lib/simulator');
+const { startSimulator, isDatacubeCall } = require('../scripts/lib/simulator');
 const { engineWithSimulator } = require('../scripts/lib/engine');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +32,29 @@ const IDEAL_MS = Math.ceil(CASE.requests / PARALLEL) * LATENCY_MS;
 
 // ---------------------------------------------------------------------------------------------
 // the backfill in this process, with optional variants
+
+/**
+ * Runs fn with the simulator's log reset and times it: { value, wallMs, calls, phases } with start (run start to
+ * first request), fetch (first request to last answer), tail (last answer to run end) and the server's ms/request.
+ */
+async function timed(sim, fn) {
+	await sim.resetLog();
+	const t0 = Date.now();
+	const h0 = process.hrtime.bigint();
+	const value = await fn();
+	const wallMs = Number(process.hrtime.bigint() - h0) / 1e6;
+	const t1 = Date.now();
+	const calls = (await sim.log()).filter(isDatacubeCall);
+	const first = Math.min(...calls.map((c) => c.at));
+	const last = Math.max(...calls.map((c) => c.at + c.ms));
+	const serverMs = calls.reduce((sum, c) => sum + c.ms, 0) / calls.length;
+	return {
+		value,
+		wallMs,
+		calls,
+		phases: { startupMs: first - t0, fetchMs: last - first, tailMs: t1 - last, serverMs },
+	};
+}
 
 async function backfillSetup(variant) {
 	const setup = await engineWithSimulator({ latencyMs: LATENCY_MS, simulator: { child: Boolean(variant.simChild) } });
@@ -52,29 +75,12 @@ async function backfillSetup(variant) {
 	};
 	const expected = await sim.expected('getupstreammsghour', CASE.begin, CASE.end);
 	const run = async () => {
-		await sim.resetLog();
-		const t0 = Date.now();
-		const h0 = process.hrtime.bigint();
-		const result = await setup.run(parameters);
-		const wallMs = Number(process.hrtime.bigint() - h0) / 1e6;
-		const t1 = Date.now();
-		const calls = (await sim.log()).filter((entry) => entry.path.startsWith('/datacube/'));
+		const { value: result, wallMs, calls, phases } = await timed(sim, () => setup.run(parameters));
 		const rows = (result.data.WeChat ?? []).map((item) => {
 			const { ref_date, ref_hour, msg_type, msg_user, msg_count } = item.json;
 			return { ref_date, ref_hour, msg_type, msg_user, msg_count };
 		});
-		const first = Math.min(...calls.map((c) => c.at));
-		const last = Math.max(...calls.map((c) => c.at + c.ms));
-		return {
-			wallMs,
-			ok: !result.error && calls.length === CASE.requests && isDeepStrictEqual(rows, expected),
-			phases: {
-				startupMs: first - t0,
-				fetchMs: last - first,
-				tailMs: t1 - last,
-				serverMs: calls.reduce((s, c) => s + c.ms, 0) / calls.length,
-			},
-		};
+		return { wallMs, phases, ok: !result.error && calls.length === CASE.requests && isDeepStrictEqual(rows, expected) };
 	};
 	// warm-up: token, JIT, simulator row cache
 	await run();
@@ -120,10 +126,7 @@ async function rawHttpSetup(newAgentPerRequest) {
 			request.on('error', reject);
 			request.end(body);
 		});
-	const run = async () => {
-		await sim.resetLog();
-		const t0 = Date.now();
-		const h0 = process.hrtime.bigint();
+	const fetchAll = async () => {
 		const lists = new Array(days.length);
 		let next = 0;
 		const worker = async () => {
@@ -133,21 +136,10 @@ async function rawHttpSetup(newAgentPerRequest) {
 			}
 		};
 		await Promise.all(Array.from({ length: PARALLEL }, worker));
-		const wallMs = Number(process.hrtime.bigint() - h0) / 1e6;
-		const t1 = Date.now();
-		const calls = (await sim.log()).filter((entry) => entry.path.startsWith('/datacube/'));
-		const first = Math.min(...calls.map((c) => c.at));
-		const last = Math.max(...calls.map((c) => c.at + c.ms));
-		return {
-			wallMs,
-			ok: calls.length === CASE.requests && calls.every((c) => c.errcode === 0),
-			phases: {
-				startupMs: first - t0,
-				fetchMs: last - first,
-				tailMs: t1 - last,
-				serverMs: calls.reduce((sum, c) => sum + c.ms, 0) / calls.length,
-			},
-		};
+	};
+	const run = async () => {
+		const { wallMs, calls, phases } = await timed(sim, fetchAll);
+		return { wallMs, phases, ok: calls.length === CASE.requests && calls.every((c) => c.errcode === 0) };
 	};
 	await run();
 	return { run, close: () => sim.stop() };
