@@ -1,15 +1,14 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-// Icons and codex files (*.node.json) next to the compiled nodes, where n8n looks for them.
-task('build:icons', copyIcons);
-
+// The themed icons (one place, used by the node and the credential) and the codex files
+// (*.node.json) go next to the compiled code, where n8n looks for them.
 function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg,node.json}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+	return src(path.resolve('icons', '*.svg'), { encoding: false }).pipe(dest(path.resolve('dist', 'icons')));
 }
+
+function copyCodex() {
+	return src(path.resolve('nodes', '**', '*.node.json'), { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
+}
+
+task('build:icons', parallel(copyIcons, copyCodex));

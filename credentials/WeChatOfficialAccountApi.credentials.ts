@@ -15,7 +15,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 
 	displayName = 'WeChat Official Account API';
 
-	icon: Icon = 'file:wechat.svg';
+	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };
 
 	documentationUrl = 'https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html';
 

@@ -31,7 +31,7 @@ export class WeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeChat Official Account',
 		name: 'weChatOfficialAccount',
-		icon: 'file:wechat.svg',
+		icon: { light: 'file:../../icons/wechat.svg', dark: 'file:../../icons/wechat.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -65,7 +65,7 @@ export class TokenSession {
 	/** Loads and checks the credential once; throws CredentialSettingsError for unusable settings. */
 	async credentials(): Promise<ICredentialDataDecryptedObject> {
 		if (this.data) return this.data;
-		this.loading ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((loaded) => {
+		const loading = (this.loading ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then((loaded) => {
 			const copy = { ...loaded };
 			this.remember(copy.accessToken);
 			this.data = copy;
@@ -74,13 +74,15 @@ export class TokenSession {
 			checkedAppCredentials(copy);
 			if (copy.issuedFor !== tokenBinding(copy)) copy.accessToken = '';
 			return copy;
+		}));
+		// A failed load (unusable settings) is not cached: the next item tries again and reports it.
+		loading.then(undefined, () => {
+			if (this.loading === loading) {
+				this.loading = undefined;
+				this.data = undefined;
+			}
 		});
-		try {
-			return await this.loading;
-		} catch (error) {
-			this.loading = undefined;
-			throw error;
-		}
+		return await loading;
 	}
 
 	async send(path: string, options: Omit<IHttpRequestOptions, 'url'>): Promise<SentRequest> {
