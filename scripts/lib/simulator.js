@@ -27,18 +27,20 @@ function client({ url, appId, appSecret }, stop, extra = {}) {
 		appId,
 		appSecret,
 		...extra,
+		/** Any control route, e.g. control('POST', 'force-refresh', { appId }). */
+		control,
 		state: () => control('GET', 'state'),
 		log: async () => (await control('GET', 'log')).log,
 		resetLog: () => control('POST', 'reset-log', {}),
 		expireTokens: () => control('POST', 'expire-tokens', {}),
 		setOptions: (options) => control('POST', 'options', options),
-		expected: async (endpoint, begin, end) =>
-			(
-				await control(
-					'GET',
-					`expected?endpoint=${encodeURIComponent(endpoint)}&begin=${encodeURIComponent(begin)}&end=${encodeURIComponent(end)}`,
-				)
-			).list,
+		/** Every runtime option back as the simulator started. */
+		resetOptions: () => control('POST', 'reset-options', {}),
+		/** The rows a perfect client outputs for begin..end, as the account appId (default: the primary one) sees them. */
+		expected: async (endpoint, begin, end, { appId } = {}) => {
+			const query = new URLSearchParams({ endpoint, begin, end, ...(appId ? { appId } : {}) });
+			return (await control('GET', `expected?${query}`)).list;
+		},
 		stop,
 	};
 }

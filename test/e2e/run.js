@@ -17,7 +17,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { onShutdown, stopAll, tempDir, sleep } = require('../../scripts/lib/processes');
 const { REPO, readExamples } = require('../../scripts/lib/entities');
-const { provision, n8nEnv, n8nCli, cleanEnv } = require('../../scripts/lib/n8nApp');
+const { provision, n8nEnv, n8nCli, cleanEnv, parseExecuteOutput } = require('../../scripts/lib/n8nApp');
 const { startSimulator } = require('../../scripts/lib/simulator');
 const report = require('./lib/report');
 
@@ -110,6 +110,12 @@ async function main() {
 	const broken = ctx.examples.filter((example) => !example.workflow);
 	if (broken.length) ctx.stop('examples/ holds JSON', `not JSON: ${broken.map((e) => e.file).join(', ')}`);
 	ctx.n8n = n8nStep(ctx, n8nCli(app, env, { logDir: LOG_DIR }));
+	/** Empties the simulator's log, runs `n8n execute --id=<id> --rawOutput`; resolves { result, execution, log }. */
+	ctx.execute = async (label, workflowId, options) => {
+		await sim.resetLog();
+		const result = await ctx.n8n(label, ['execute', `--id=${workflowId}`, '--rawOutput'], options);
+		return { result, execution: parseExecuteOutput(result.stdout), log: await sim.log() };
+	};
 
 	for (const check of ctx.checks) {
 		for (const { title, run } of check.steps) {

@@ -1,5 +1,5 @@
 /** The seven operations in one workflow, in n8n's first execution: every row once, the token fetched once. */
-const { parseExecuteOutput, nodeItems } = require('../../../scripts/lib/n8nApp');
+const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { sameRows } = require('../lib/rows');
@@ -59,10 +59,7 @@ module.exports = {
 			title: 'n8n execute: the seven operations in one workflow (first execution: fetches the token)',
 			async run(ctx) {
 				const { sim } = ctx;
-				await sim.resetLog();
-				const seven = await ctx.n8n('execute-seven-operations', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput']);
-				const execution = parseExecuteOutput(seven.stdout);
-				const log = await sim.log();
+				const { result: seven, execution, log } = await ctx.execute('execute-seven-operations', WORKFLOW.id);
 				check('the execution succeeded (status "success" in the execution JSON)', () => {
 					if (!execution) return `no execution JSON in stdout (${seven.logBase}.out)`;
 					if (execution.status !== 'success' || execution.data.resultData.error)

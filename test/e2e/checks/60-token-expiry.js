@@ -1,5 +1,5 @@
 /** WeChat expires the stored token: the next execution is rejected once (42001), refreshes the token once and succeeds. */
-const { parseExecuteOutput, nodeItems } = require('../../../scripts/lib/n8nApp');
+const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator');
 const { oneNodeWorkflow } = require('../lib/workflows');
 const { sameRows } = require('../lib/rows');
@@ -22,10 +22,7 @@ module.exports = {
 			async run(ctx) {
 				const { sim } = ctx;
 				await sim.expireTokens();
-				await sim.resetLog();
-				const result = await ctx.n8n('execute-after-expiry', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput']);
-				const execution = parseExecuteOutput(result.stdout);
-				const log = await sim.log();
+				const { execution, log } = await ctx.execute('execute-after-expiry', WORKFLOW.id);
 				const refreshed = [...new Set(log.filter((e) => isDatacubeCall(e) && e.errcode === 0).map((e) => e.token))];
 				ctx.tokens.refreshed = refreshed[0];
 				const expected = await sim.expected('getupstreammsghour', RANGE.begin, RANGE.end);

@@ -1,5 +1,4 @@
 /** An impossible custom Start Date fails the execution with the node's message, before any request. */
-const { parseExecuteOutput } = require('../../../scripts/lib/n8nApp');
 const { oneNodeWorkflow } = require('../lib/workflows');
 const { check } = require('../lib/report');
 const { failedWith } = require('../lib/failures');
@@ -18,18 +17,13 @@ module.exports = {
 		{
 			title: "n8n execute: custom Start Date '2024-02-30' fails before any request, with the node's message",
 			async run(ctx) {
-				await ctx.sim.resetLog();
-				const result = await ctx.n8n('execute-bad-input', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], {
-					expectFailure: true,
-				});
-				const execution = parseExecuteOutput(result.stdout);
+				const { result, execution, log } = await ctx.execute('execute-bad-input', WORKFLOW.id, { expectFailure: true });
 				check(`the execution fails: "${MESSAGE}" on node "${NODE}"`, () => {
 					const problem = failedWith(result, execution, MESSAGE);
 					if (problem) return problem;
 					const error = execution.data.resultData.error;
 					if (!error.node || error.node.name !== NODE) return `node ${JSON.stringify(error.node && error.node.name)}`;
 				});
-				const log = await ctx.sim.log();
 				check('no request reached WeChat (the input is checked first)', () => {
 					if (log.length) return `${log.length} requests: ${log.map((e) => e.path).join(', ')}`;
 				});

@@ -1,5 +1,4 @@
 /** WeChat answers errcode 48001 (unverified account): the execution fails with the node's message and remedy. */
-const { parseExecuteOutput } = require('../../../scripts/lib/n8nApp');
 const { oneNodeWorkflow } = require('../lib/workflows');
 const { check } = require('../lib/report');
 const { failedWith } = require('../lib/failures');
@@ -20,12 +19,8 @@ module.exports = {
 			title: 'POST /__sim/options {"forceErrcode":48001}, then n8n execute: fails with the node\'s message',
 			async run(ctx) {
 				await ctx.sim.setOptions({ forceErrcode: 48001 });
-				await ctx.sim.resetLog();
-				const result = await ctx.n8n('execute-errcode-48001', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput'], {
-					expectFailure: true,
-				});
+				const { result, execution } = await ctx.execute('execute-errcode-48001', WORKFLOW.id, { expectFailure: true });
 				await ctx.sim.setOptions({ forceErrcode: null });
-				const execution = parseExecuteOutput(result.stdout);
 				check(`the execution fails: "${MESSAGE}", the description says the account must be verified`, () => {
 					const problem = failedWith(result, execution, MESSAGE);
 					if (problem) return problem;
