@@ -52,12 +52,13 @@ module.exports = [
 	},
 	// JavaScript (scripts/, bench/, test/, the config files): eslint's recommended rules, Node globals; jest's in the jest suites and their helpers.
 	{
-		files: ['**/*.js'],
+		files: ['**/*.js', '**/*.mjs'],
 		languageOptions: { ecmaVersion: 2023, sourceType: 'commonjs', globals: { ...globals.node } },
 		rules: {
 			...js.configs.recommended.rules,
 			'no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
 		},
 	},
+	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
 	{ files: ['test/**/*.js'], ignores: ['test/e2e/**', 'test/demo/**'], languageOptions: { globals: { ...globals.jest } } },
 ];
