@@ -22,6 +22,8 @@ describe('several accounts', () => {
     expect(rowsA).toEqual(t.sim.expectedRows('getupstreammsg', ...DAY));
     expect(rowsB).toEqual(t.sim.expectedRows('getupstreammsg', ...DAY, { appId: B.appId }));
     expect(rowsB).not.toEqual(rowsA);
+    const q = new URLSearchParams({ endpoint: 'getupstreammsg', begin: DAY[0], end: DAY[1], appId: B.appId });
+    expect((await (await fetch(`${t.sim.url}/__sim/expected?${q}`)).json()).list).toEqual(rowsB);
     expect(t.sim.log.map((r) => [r.endpoint, r.appId])).toEqual([
       ['stable_token', t.sim.appId],
       ['stable_token', B.appId],

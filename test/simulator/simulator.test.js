@@ -5,37 +5,18 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { startSimulator, SIM_DEFAULTS, expectedRows, ENDPOINTS } = require('./index');
 const { parseDate, formatDate, mondayOf, chinaToday } = require('./rules');
+const { clock, client } = require('./test-helpers');
 
 // 2024-12-01 10:00 China time (a Sunday) = 2024-12-01T02:00Z.
 const DEC1 = Date.parse('2024-12-01T10:00:00+08:00');
 const MIN = 60 * 1000;
-
-function clock(start = DEC1) {
-  const c = { t: start, now: () => c.t, advance: (ms) => (c.t += ms) };
-  return c;
-}
-
-function client(sim) {
-  const post = async (p, body) => {
-    const res = await fetch(sim.url + p, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
-    return res.json();
-  };
-  return {
-    token: async (q = `grant_type=client_credential&appid=${sim.appId}&secret=${sim.appSecret}`) =>
-      (await fetch(`${sim.url}/cgi-bin/token?${q}`)).json(),
-    stable: (extra = {}) =>
-      post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: sim.appId, secret: sim.appSecret, ...extra }),
-    dc: (name, begin, end, token) => post(`/datacube/${name}?access_token=${token}`, { begin_date: begin, end_date: end }),
-    raw: (name, body, token) => post(`/datacube/${name}?access_token=${token}`, body),
-  };
-}
 
 let sim;
 let api;
 let clk;
 
 async function open(options = {}) {
-  clk = clock(options.start);
+  clk = clock(options.start ?? DEC1);
   sim = await startSimulator({ now: clk.now, ...options });
   api = client(sim);
   return sim;
