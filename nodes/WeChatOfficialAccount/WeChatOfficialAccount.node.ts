@@ -35,7 +35,8 @@ export class WeChatOfficialAccount implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get message statistics of a WeChat Official Account (公众号)',
+		description:
+			'Get the statistics of a WeChat Official Account (公众号): messages, followers, published content, articles and interface calls',
 		defaults: {
 			name: 'WeChat Official Account',
 		},
