@@ -126,6 +126,7 @@ async function startSimulator(options = {}) {
       return () => useListeners.delete(fn);
     },
     log: [],
+    logEpoch: 0,
     pickFault: faultPicker(opts.faults),
     shuffleRnd: mulberry32(opts.shuffleSeed),
     datacubeCalls: 0,
@@ -179,8 +180,10 @@ async function startSimulator(options = {}) {
       if (!findAccount(opts, appId)) throw new Error(`forceRefresh: unknown account ${appId}`);
       return state.tokens.stableToken(appId, true).access_token;
     },
+    /** Empties the log; requests in flight now are not logged when they finish (they belong to before). */
     resetLog: () => {
       state.log.length = 0;
+      state.logEpoch++;
     },
     /** Every runtime option back to its value at start (counters of after/times/rate restart). */
     resetOptions() {

@@ -248,6 +248,7 @@ function send(res, answer) {
 
 async function handle(state, req, res) {
   const started = Date.now();
+  const epoch = state.logEpoch; // a request still in flight when the log is reset is not logged
   const url = new URL(req.url, 'http://127.0.0.1');
   const raw = await readBody(req);
   if (state.opts.control && url.pathname.startsWith('/__sim/')) {
@@ -275,7 +276,7 @@ async function handle(state, req, res) {
   rec.errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
   rec.status = answer.reset ? 0 : answer.status;
   rec.ms = Date.now() - started;
-  state.log.push(rec);
+  if (epoch === state.logEpoch) state.log.push(rec);
   if (answer.reset) return req.socket.destroy();
   send(res, answer);
 }

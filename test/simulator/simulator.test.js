@@ -342,6 +342,18 @@ describe('server', () => {
     sim = null;
   });
 
+  test('a request in flight when the log is reset is not logged when it finishes', async () => {
+    await open({ latencyMs: 300 });
+    const t = (await api.stable()).access_token;
+    const late = api.dc('getupstreammsg', '2024-11-30', '2024-11-30', t);
+    await new Promise((r) => setTimeout(r, 100));
+    sim.resetLog();
+    expect((await late).list.length).toBeGreaterThan(0);
+    expect(sim.log).toEqual([]);
+    await api.dc('getupstreammsg', '2024-11-30', '2024-11-30', t);
+    expect(sim.log).toHaveLength(1);
+  });
+
   test('defaults and endpoint table', () => {
     expect(SIM_DEFAULTS.appId).toBe('wx0000000000sim01');
     expect(Object.keys(ENDPOINTS)).toEqual(expect.arrayContaining(['getupstreammsg', 'getupstreammsgdistmonth']));
