@@ -126,6 +126,11 @@ export class ScriptedServer {
 	/** Sends a request; resolves with the HTTP answer, rejects with a network error (or on abort). */
 	request(kind: CallKind, options: IHttpRequestOptions): Promise<{ status: number; body: unknown }> {
 		const done = deferred<{ status: number; body: unknown }>();
+		// axios rejects a request whose abort signal fires.
+		const signal = options.abortSignal as AbortSignal | undefined;
+		const onAbort = () => {
+			if (!call.settled) call.answer({ error: Object.assign(new Error('canceled'), { code: 'ERR_CANCELED', name: 'CanceledError' }) });
+		};
 		const seq = this.of(kind).length + 1;
 		const qs = (options.qs ?? {}) as Record<string, unknown>;
 		const call: Call = {
@@ -141,6 +146,7 @@ export class ScriptedServer {
 				if (call.settled) throw new Error(`${kind} call ${seq} answered twice`);
 				call.settled = true;
 				this.inFlight--;
+				signal?.removeEventListener('abort', onAbort);
 				if ('error' in answer) done.reject(answer.error);
 				else done.resolve({ status: answer.status ?? 200, body: answer.body });
 			},
@@ -149,14 +155,7 @@ export class ScriptedServer {
 		this.calls.push(call);
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-		const signal = options.abortSignal as AbortSignal | undefined;
-		signal?.addEventListener(
-			'abort',
-			() => {
-				if (!call.settled) call.answer({ error: Object.assign(new Error('canceled'), { code: 'ERR_CANCELED', name: 'CanceledError' }) });
-			},
-			{ once: true },
-		);
+		signal?.addEventListener('abort', onAbort, { once: true });
 		const scripted = this.queued[kind].shift() ?? this.responders[kind]?.(call);
 		if (scripted) call.answer(scripted);
 		else {
