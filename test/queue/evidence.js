@@ -76,6 +76,21 @@ async function lastExecutionId(app, connection) {
 	return Number(rows[0].id);
 }
 
+/** A workflow's static data as n8n stored it in Postgres (null when none). */
+async function workflowStaticData(app, connection, workflowId) {
+	const rows = await query(app, connection, 'SELECT "staticData" AS data FROM workflow_entity WHERE id = $1', [workflowId]);
+	const data = rows.length ? rows[0].data : null;
+	return typeof data === 'string' ? JSON.parse(data) : data;
+}
+
+/** The static data an execution started from (the workflow copy n8n stored with it). */
+async function executionStaticData(app, connection, executionId) {
+	const rows = await query(app, connection, 'SELECT "workflowData" AS data FROM execution_data WHERE "executionId" = $1', [executionId]);
+	const data = rows.length ? rows[0].data : null;
+	const workflow = typeof data === 'string' ? JSON.parse(data) : data;
+	return workflow ? workflow.staticData : undefined;
+}
+
 /** Waits until n executions after afterId have finished (a webhook answer can come before the worker stores the end). */
 async function waitForExecutions(app, connection, workflowId, afterId, n, { timeoutMs = 60000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
@@ -116,4 +131,4 @@ function tokenFigures(log, { expireEvery = 0 } = {}) {
 	};
 }
 
-module.exports = { pgModule, query, executionError, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };
+module.exports = { pgModule, query, executionError, workflowStaticData, executionStaticData, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };

@@ -60,7 +60,7 @@ function webhookNode(name, webhookPath, position, responseData = 'allEntries') {
 }
 
 /** Webhook paths of the load workflow, one per token endpoint. */
-const PATHS = Object.freeze({ stable: 'wechat-60-days-stable', classic: 'wechat-60-days-classic', backfill: 'wechat-hourly-backfill', sinceLastRun: 'wechat-since-last-run' });
+const PATHS = Object.freeze({ stable: 'wechat-60-days-stable', classic: 'wechat-60-days-classic', backfill: 'wechat-hourly-backfill', sinceLastRun: 'wechat-since-last-run', sinceLastRunOverlap: 'wechat-since-last-run-overlap' });
 
 /**
  * One workflow, one branch per token endpoint: Webhook (responds with the last node's items) → WeChat Get Daily
@@ -138,25 +138,44 @@ function nodeHasSinceLastRun(repo) {
 }
 
 /**
- * Webhook → WeChat Get Daily with Date Range "Since Last Run" (lookbackDays days on the first run). Each call
- * delivers the days after the marker that the previous execution (on whichever worker) persisted.
+ * Two branches (own node ids, so own cursors): Webhook → WeChat Get Daily with Date Range "Since Last Run"
+ * (lookbackDays days on the first run) → Confirm Delivery (the node's delivery resource; it passes the items
+ * through, so the webhook answers with the rows). Each call delivers the days after the cursor that earlier
+ * executions, on whichever worker, stored in the workflow's static data. Branch "sinceLastRun" is called one at
+ * a time, branch "sinceLastRunOverlap" twice at once.
  */
 function sinceLastRunWorkflow(lookbackDays) {
-	const hook = webhookNode('Webhook (since last run)', PATHS.sinceLastRun, [0, 0]);
-	const wechat = {
-		id: 'queue-wechat-since-last-run',
-		name: 'WeChat since last run',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [260, 0],
-		parameters: { resource: 'messageSummary', operation: 'getDaily', dateRange: 'sinceLastRun', lookbackDays, options: { addReadableFields: false } },
-		credentials: credentialRef('stable'),
-	};
+	const nodes = [];
+	const connections = {};
+	['sinceLastRun', 'sinceLastRunOverlap'].forEach((branch, i) => {
+		const hook = webhookNode(`Webhook (${branch})`, PATHS[branch], [0, i * 200]);
+		const wechat = {
+			id: `queue-wechat-${PATHS[branch]}`,
+			name: `WeChat (${branch})`,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [260, i * 200],
+			parameters: { resource: 'messageSummary', operation: 'getDaily', dateRange: 'sinceLastRun', lookbackDays, waitForConfirmation: true, options: { addReadableFields: false } },
+			credentials: credentialRef('stable'),
+		};
+		const confirm = {
+			id: `queue-confirm-${PATHS[branch]}`,
+			name: `Confirm delivery (${branch})`,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [520, i * 200],
+			parameters: { resource: 'delivery', operation: 'confirm' },
+			credentials: credentialRef('stable'),
+		};
+		nodes.push(hook, wechat, confirm);
+		connections[hook.name] = { main: [[{ node: wechat.name, type: 'main', index: 0 }]] };
+		connections[wechat.name] = { main: [[{ node: confirm.name, type: 'main', index: 0 }]] };
+	});
 	return {
 		id: 'queueSinceLast01',
 		name: 'queue: since last run',
-		nodes: [hook, wechat],
-		connections: { [hook.name]: { main: [[{ node: wechat.name, type: 'main', index: 0 }]] } },
+		nodes,
+		connections,
 		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
 		pinData: {},
 		active: false,
