@@ -30,12 +30,17 @@ class StopRun extends Error {}
 
 const tail = (text, lines = 15) => text.trim().split('\n').slice(-lines).join('\n');
 
-/** Waits when China midnight is under 3 minutes away, so "yesterday" stays the same day for the whole run. */
-async function avoidChinaMidnight() {
-	const msToMidnight = 86400000 - ((Date.now() + 8 * 3600000) % 86400000);
-	if (msToMidnight < 180000) {
-		info(`China midnight is ${Math.round(msToMidnight / 1000)} s away; waiting for it so that "yesterday" is stable`);
-		await sleep(msToMidnight + 5000);
+/**
+ * Waits when 08:00 or midnight China time is under 3 minutes away: the latest day WeChat serves changes at 08:00
+ * China time (and the China date at midnight), so the whole run sees the same days.
+ */
+async function avoidChinaDayBoundaries() {
+	const DAY = 86400000;
+	const sinceChinaMidnight = (Date.now() + 8 * 3600000) % DAY;
+	const toBoundary = Math.min(...[0, 8 * 3600000, DAY].map((at) => (at - sinceChinaMidnight + DAY) % DAY));
+	if (toBoundary < 180000) {
+		info(`a China day boundary (08:00 or midnight) is ${Math.round(toBoundary / 1000)} s away; waiting for it to pass`);
+		await sleep(toBoundary + 5000);
 	}
 }
 
@@ -79,7 +84,7 @@ async function main() {
 	let done = step('provision the real n8n app (scripts/n8n-app/provision.sh; cached after the first run)');
 	const app = await provision({ onProgress: info });
 	done(`n8n at ${app.N8N_APP_DIR}`);
-	await avoidChinaMidnight();
+	await avoidChinaDayBoundaries();
 
 	done = step(
 		"start the WeChat simulator (test/simulator/cli.js on a free port); n8n's environment for a fresh user folder",

@@ -78,8 +78,8 @@ describe('each operation returns every row of its range once, with the fewest re
 	it('yesterday is yesterday in China time', async () => {
 		const result = await run({ operation: 'getDailyDistribution', dateRange: 'yesterday' });
 		expect(result.error).toBeUndefined();
-		expect(new Set(result.data.WeChat.map((item) => item.json.ref_date))).toEqual(new Set([sim.yesterday()]));
-		expect(datacubeCalls()[0].body).toEqual({ begin_date: sim.yesterday(), end_date: sim.yesterday() });
+		expect(new Set(result.data.WeChat.map((item) => item.json.ref_date))).toEqual(new Set([sim.latestDay()]));
+		expect(datacubeCalls()[0].body).toEqual({ begin_date: sim.latestDay(), end_date: sim.latestDay() });
 	});
 
 	it('accepts Luxon DateTimes from expressions, by their calendar date', async () => {

@@ -20,9 +20,9 @@ const copiesOf = (ctx) =>
 /** What each example's copy must output, given the simulator and the execution snapshot. */
 const EXPECTATIONS = {
 	async 'daily-to-google-sheets.json'(copy, runData, { sim, state }) {
-		const expected = await sim.expected('getupstreammsg', state.yesterday, state.yesterday);
+		const expected = await sim.expected('getupstreammsg', state.latestDay, state.latestDay);
 		check(
-			`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily yesterday (${state.yesterday}) gives its ${expected.length} rows with readable fields`,
+			`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily yesterday (${state.latestDay}) gives its ${expected.length} rows with readable fields`,
 			() => {
 				const items = nodeItems(runData, "WeChat: yesterday's messages");
 				const diff = sameRows(wechatRows(items), expected);
