@@ -101,7 +101,8 @@ const REF_DATE: KeyField = { field: 'ref_date', kind: 'date' };
 const REF_HOUR: KeyField = { field: 'ref_hour', kind: 'hour' };
 const MSGID: KeyField = { field: 'msgid', kind: 'id' };
 const STAT_DATE: KeyField = { field: 'stat_date', kind: 'date' };
-const code = (field: string, limit?: number): KeyField => (limit ? { field, kind: 'code', limit } : { field, kind: 'code' });
+const code = (field: string, limit?: number): KeyField =>
+	limit ? { field, kind: 'code', limit } : { field, kind: 'code' };
 
 const MSG_TYPE: EnumField = {
 	field: 'msg_type',
@@ -134,17 +135,22 @@ export const PUBLISHED_CONTENT_FIRST_DAY = '2025-11-01';
 const CLASSIC =
 	'Counts only mass-sent articles; WeChat marks this API as no longer maintained, use Published Content for new workflows';
 
+type ApiRow = Omit<DatacubeApi, 'rangeSelects' | 'enums' | 'differences'> &
+	Partial<Pick<DatacubeApi, 'rangeSelects' | 'enums' | 'differences'>>;
+
+/** A table row with the usual defaults: the range selects data dates, no labels, no differences. */
+const define = (api: ApiRow): DatacubeApi => ({ rangeSelects: 'data date', enums: [], differences: [], ...api });
+
 const messageSummary = (
 	api: Pick<DatacubeApi, 'operation' | 'endpoint' | 'span' | 'grain' | 'itemPer' | 'name' | 'action' | 'description'>,
 	measure: EnumField,
-): DatacubeApi => ({
-	resource: 'messageSummary',
-	rangeSelects: 'data date',
-	key: api.grain === 'hour' ? [REF_DATE, REF_HOUR, code(measure.field, 1000)] : [REF_DATE, code(measure.field, 1000)],
-	enums: [measure],
-	differences: [],
-	...api,
-});
+): DatacubeApi =>
+	define({
+		resource: 'messageSummary',
+		key: api.grain === 'hour' ? [REF_DATE, REF_HOUR, code(measure.field, 1000)] : [REF_DATE, code(measure.field, 1000)],
+		enums: [measure],
+		...api,
+	});
 
 export const DATACUBE_APIS: readonly DatacubeApi[] = [
 	messageSummary(
@@ -240,13 +246,12 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 	),
 
 	// User analysis
-	{
+	define({
 		resource: 'userAnalysis',
 		operation: 'getUserSummary',
 		endpoint: 'getusersummary',
 		span: 7,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE, code('user_source')],
 		enums: [FOLLOW_SOURCE],
 		differences: [NET_USER],
@@ -254,77 +259,65 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		name: 'Get Follower Growth',
 		action: 'Get follower growth by channel',
 		description: 'New and lost followers per day and follow channel (up to 7 days per request)',
-	},
-	{
+	}),
+	define({
 		resource: 'userAnalysis',
 		operation: 'getUserCumulate',
 		endpoint: 'getusercumulate',
 		span: 7,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE],
-		enums: [],
-		differences: [],
 		itemPer: 'day',
 		name: 'Get Total Followers',
 		action: 'Get total followers per day',
 		description: 'Total followers at the end of each day (up to 7 days per request)',
-	},
+	}),
 
 	// Published content (2025 APIs)
-	{
+	define({
 		resource: 'publishedContent',
 		operation: 'getOverview',
 		endpoint: 'getbizsummary',
 		span: 30,
 		grain: 'day',
 		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
-		rangeSelects: 'data date',
 		key: [REF_DATE],
 		shape: { lift: 'detail', scenes: READ_SCENES },
-		enums: [],
-		differences: [],
 		itemPer: 'day',
 		name: 'Get Overview',
 		action: 'Get the daily published content overview',
 		description:
 			'Readers by scene, sharers, likes, comments, favourites and items published per day for the whole account (up to 30 days per request)',
-	},
-	{
+	}),
+	define({
 		resource: 'publishedContent',
 		operation: 'getArticleReads',
 		endpoint: 'getarticleread',
 		span: 1,
 		grain: 'day',
 		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
-		rangeSelects: 'data date',
 		key: [REF_DATE, MSGID],
 		shape: { lift: 'detail', scenes: READ_SCENES },
-		enums: [],
-		differences: [],
 		itemPer: 'day × article',
 		name: 'Get Article Reads',
 		action: 'Get daily readers per published article',
 		description: 'Readers per day of every published article read that day, by scene (one day per request)',
-	},
-	{
+	}),
+	define({
 		resource: 'publishedContent',
 		operation: 'getArticleShares',
 		endpoint: 'getarticleshare',
 		span: 1,
 		grain: 'day',
 		firstDay: PUBLISHED_CONTENT_FIRST_DAY,
-		rangeSelects: 'data date',
 		key: [REF_DATE, MSGID],
 		shape: { lift: 'detail' },
-		enums: [],
-		differences: [],
 		itemPer: 'day × article',
 		name: 'Get Article Shares',
 		action: 'Get daily sharers per published article',
 		description: 'Sharers per day of every published article shared that day (one day per request)',
-	},
-	{
+	}),
+	define({
 		resource: 'publishedContent',
 		operation: 'getArticleDetails',
 		endpoint: 'getarticletotaldetail',
@@ -335,31 +328,27 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		key: [REF_DATE, MSGID, STAT_DATE],
 		shape: { explode: 'detail_list', scenes: READ_SCENES },
 		enums: [PUBLISH_TYPE],
-		differences: [],
 		itemPer: 'article × statistics day (totals since publishing, up to 30 days)',
 		name: 'Get Article Details',
 		action: 'Get the daily series of articles published in the range',
 		description:
 			'For every article published in the range: its totals since publishing at each statistics day, up to 30 days (one publish day per request)',
-	},
+	}),
 
 	// Article analysis (classic)
-	{
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getArticleSummary',
 		endpoint: 'getarticlesummary',
 		span: 1,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE, MSGID],
-		enums: [],
-		differences: [],
 		itemPer: 'day × article',
 		name: 'Get Article Summary',
 		action: 'Get daily reads per mass-sent article',
 		description: `Reads, shares and favourites per day of every mass-sent article read that day (one day per request). ${CLASSIC}`,
-	},
-	{
+	}),
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getArticleTotal',
 		endpoint: 'getarticletotal',
@@ -368,106 +357,91 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		rangeSelects: 'publish date',
 		key: [REF_DATE, MSGID, STAT_DATE],
 		shape: { explode: 'details' },
-		enums: [],
-		differences: [],
 		itemPer: 'article × statistics day (totals since sending, up to 7 days)',
 		name: 'Get Article Total',
 		action: 'Get the daily series of articles mass-sent in the range',
 		description: `For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request). ${CLASSIC}`,
-	},
-	{
+	}),
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getUserRead',
 		endpoint: 'getuserread',
 		span: 3,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE, code('user_source')],
 		enums: [READ_SOURCE],
-		differences: [],
 		itemPer: 'day × read source',
 		name: 'Get Reads by Source',
 		action: 'Get daily article reads by source',
 		description: `Article reads per day and source, with a total row (source 99999999) (up to 3 days per request). ${CLASSIC}`,
-	},
-	{
+	}),
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getUserReadHourly',
 		endpoint: 'getuserreadhour',
 		span: 1,
 		grain: 'hour',
-		rangeSelects: 'data date',
 		key: [REF_DATE, REF_HOUR, code('user_source')],
 		enums: [READ_SOURCE],
-		differences: [],
 		itemPer: 'day × hour × read source',
 		name: 'Get Hourly Reads by Source',
 		action: 'Get hourly article reads by source',
 		description: `Article reads per hour and source, with a total row (source 99999999) (one day per request). ${CLASSIC}`,
-	},
-	{
+	}),
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getUserShare',
 		endpoint: 'getusershare',
 		span: 7,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE, code('share_scene')],
 		enums: [SHARE_SCENE],
-		differences: [],
 		itemPer: 'day × share scene',
 		name: 'Get Shares by Scene',
 		action: 'Get daily article shares by scene',
 		description: `Article shares per day and scene (friends, Moments, other) (up to 7 days per request). ${CLASSIC}`,
-	},
-	{
+	}),
+	define({
 		resource: 'articleAnalysis',
 		operation: 'getUserShareHourly',
 		endpoint: 'getusersharehour',
 		span: 1,
 		grain: 'hour',
-		rangeSelects: 'data date',
 		key: [REF_DATE, REF_HOUR, code('share_scene')],
 		enums: [SHARE_SCENE],
-		differences: [],
 		itemPer: 'day × hour × share scene',
 		name: 'Get Hourly Shares by Scene',
 		action: 'Get hourly article shares by scene',
 		description: `Article shares per hour and scene (one day per request). ${CLASSIC}`,
-	},
+	}),
 
 	// Interface analysis
-	{
+	define({
 		resource: 'interfaceAnalysis',
 		operation: 'getInterfaceSummary',
 		endpoint: 'getinterfacesummary',
 		span: 30,
 		grain: 'day',
-		rangeSelects: 'data date',
 		key: [REF_DATE],
-		enums: [],
-		differences: [],
 		itemPer: 'day',
 		name: 'Get Interface Summary',
 		action: 'Get daily passive reply statistics',
 		description:
 			'Passive replies to user messages per day: count, failures, total and longest time (up to 30 days per request)',
-	},
-	{
+	}),
+	define({
 		resource: 'interfaceAnalysis',
 		operation: 'getInterfaceSummaryHourly',
 		endpoint: 'getinterfacesummaryhour',
 		span: 1,
 		grain: 'hour',
-		rangeSelects: 'data date',
 		key: [REF_DATE, REF_HOUR],
-		enums: [],
-		differences: [],
 		itemPer: 'day × hour',
 		name: 'Get Hourly Interface Summary',
 		action: 'Get hourly passive reply statistics',
-		description: 'Passive replies to user messages per hour: count, failures, total and longest time (one day per request)',
-	},
+		description:
+			'Passive replies to user messages per hour: count, failures, total and longest time (one day per request)',
+	}),
 ];
 
 /** The resources in picker order, with their display names. */
@@ -484,7 +458,11 @@ export const RESOURCES: ReadonlyArray<{ value: string; name: string; description
 		name: 'Article Analysis (Classic)',
 		description: 'The older article statistics: mass-sent articles only, no longer maintained by WeChat',
 	},
-	{ value: 'interfaceAnalysis', name: 'Interface Analysis', description: "Passive replies from your server's message URL" },
+	{
+		value: 'interfaceAnalysis',
+		name: 'Interface Analysis',
+		description: "Passive replies from your server's message URL",
+	},
 ];
 
 const BY_OPERATION = new Map(DATACUBE_APIS.map((api) => [`${api.resource}/${api.operation}`, api]));

@@ -20,15 +20,55 @@ const CASES = [
 	['publishedContent', 'getOverview', 'getbizsummary', 30, ['ref_date'], '2025-11-01', '2026-01-29'],
 	['publishedContent', 'getArticleReads', 'getarticleread', 1, ['ref_date', 'msgid'], '2026-02-01', '2026-02-10'],
 	['publishedContent', 'getArticleShares', 'getarticleshare', 1, ['ref_date', 'msgid'], '2026-02-01', '2026-02-10'],
-	['publishedContent', 'getArticleDetails', 'getarticletotaldetail', 1, ['ref_date', 'msgid', 'stat_date'], '2026-02-01', '2026-02-10'],
+	[
+		'publishedContent',
+		'getArticleDetails',
+		'getarticletotaldetail',
+		1,
+		['ref_date', 'msgid', 'stat_date'],
+		'2026-02-01',
+		'2026-02-10',
+	],
 	['articleAnalysis', 'getArticleSummary', 'getarticlesummary', 1, ['ref_date', 'msgid'], '2024-05-01', '2024-05-10'],
-	['articleAnalysis', 'getArticleTotal', 'getarticletotal', 1, ['ref_date', 'msgid', 'stat_date'], '2024-05-01', '2024-05-10'],
+	[
+		'articleAnalysis',
+		'getArticleTotal',
+		'getarticletotal',
+		1,
+		['ref_date', 'msgid', 'stat_date'],
+		'2024-05-01',
+		'2024-05-10',
+	],
 	['articleAnalysis', 'getUserRead', 'getuserread', 3, ['ref_date', 'user_source'], '2024-05-01', '2024-05-30'],
-	['articleAnalysis', 'getUserReadHourly', 'getuserreadhour', 1, ['ref_date', 'ref_hour', 'user_source'], '2024-05-01', '2024-05-05'],
+	[
+		'articleAnalysis',
+		'getUserReadHourly',
+		'getuserreadhour',
+		1,
+		['ref_date', 'ref_hour', 'user_source'],
+		'2024-05-01',
+		'2024-05-05',
+	],
 	['articleAnalysis', 'getUserShare', 'getusershare', 7, ['ref_date', 'share_scene'], '2024-05-01', '2024-05-28'],
-	['articleAnalysis', 'getUserShareHourly', 'getusersharehour', 1, ['ref_date', 'ref_hour', 'share_scene'], '2024-05-01', '2024-05-03'],
+	[
+		'articleAnalysis',
+		'getUserShareHourly',
+		'getusersharehour',
+		1,
+		['ref_date', 'ref_hour', 'share_scene'],
+		'2024-05-01',
+		'2024-05-03',
+	],
 	['interfaceAnalysis', 'getInterfaceSummary', 'getinterfacesummary', 30, ['ref_date'], '2024-01-01', '2024-03-30'],
-	['interfaceAnalysis', 'getInterfaceSummaryHourly', 'getinterfacesummaryhour', 1, ['ref_date', 'ref_hour'], '2024-05-01', '2024-05-03'],
+	[
+		'interfaceAnalysis',
+		'getInterfaceSummaryHourly',
+		'getinterfacesummaryhour',
+		1,
+		['ref_date', 'ref_hour'],
+		'2024-05-01',
+		'2024-05-03',
+	],
 ];
 
 const SCENE_FIELDS = {
@@ -57,7 +97,9 @@ function flatten(endpoint, rows) {
 		case 'getarticletotal':
 			return rows.flatMap(({ details, ...article }) => details.map((day) => ({ ...day, ...article })));
 		case 'getarticletotaldetail':
-			return rows.flatMap(({ detail_list: series, ...article }) => series.map((day) => withScenes({ ...day, ...article })));
+			return rows.flatMap(({ detail_list: series, ...article }) =>
+				series.map((day) => withScenes({ ...day, ...article })),
+			);
 		case 'getbizsummary':
 		case 'getarticleread':
 		case 'getarticleshare':
@@ -82,7 +124,9 @@ let sim;
 let engine;
 
 async function run(resource, operation, parameters = {}) {
-	const result = await engine.run(wechatWorkflow({ parameters: { resource, operation, ...parameters } }), { timezone: 'Asia/Shanghai' });
+	const result = await engine.run(wechatWorkflow({ parameters: { resource, operation, ...parameters } }), {
+		timezone: 'Asia/Shanghai',
+	});
 	expect(result.error).toBeUndefined();
 	return result.data.WeChat.map((item) => item.json);
 }
@@ -106,7 +150,12 @@ it('runs on the fixed clock, after 08:00 China time', () => {
 
 describe.each(CASES)('%s / %s (%s)', (resource, operation, endpoint, span, key, beginDate, endDate) => {
 	it(`returns every row of ${beginDate}..${endDate} once, flattened and sorted, in ceil(days / ${span}) requests`, async () => {
-		const items = await run(resource, operation, { dateRange: 'custom', beginDate, endDate, options: { addReadableFields: false } });
+		const items = await run(resource, operation, {
+			dateRange: 'custom',
+			beginDate,
+			endDate,
+			options: { addReadableFields: false },
+		});
 		const expected = flatten(endpoint, sim.expectedRows(endpoint, beginDate, endDate)).sort(byKey(key));
 		expect(expected.length).toBeGreaterThan(0);
 		expect(items).toEqual(expected);
@@ -119,7 +168,11 @@ describe.each(CASES)('%s / %s (%s)', (resource, operation, endpoint, span, key, 
 
 describe('readable fields', () => {
 	it('Get Follower Growth: channel names (undocumented codes "unknown (code)") and net_user', async () => {
-		const items = await run('userAnalysis', 'getUserSummary', { dateRange: 'custom', beginDate: '2025-12-10', endDate: LATEST });
+		const items = await run('userAnalysis', 'getUserSummary', {
+			dateRange: 'custom',
+			beginDate: '2025-12-10',
+			endDate: LATEST,
+		});
 		const names = new Map(items.map((item) => [item.user_source, item.user_source_name]));
 		expect(names.get(0)).toBe('other');
 		expect(names.get(1)).toBe('account search');
@@ -129,7 +182,11 @@ describe('readable fields', () => {
 	});
 
 	it('Get Reads by Source: the all row (99999999) last on each day, named "all"', async () => {
-		const items = await run('articleAnalysis', 'getUserRead', { dateRange: 'custom', beginDate: '2024-05-01', endDate: '2024-05-09' });
+		const items = await run('articleAnalysis', 'getUserRead', {
+			dateRange: 'custom',
+			beginDate: '2024-05-01',
+			endDate: '2024-05-09',
+		});
 		const lastOfDay = new Map(items.map((item) => [item.ref_date, item]));
 		expect(lastOfDay.size).toBe(9);
 		for (const item of lastOfDay.values()) expect([item.user_source, item.user_source_name]).toEqual([99999999, 'all']);
@@ -137,11 +194,17 @@ describe('readable fields', () => {
 	});
 
 	it('hourly operations get hour and start_time; share scenes get names', async () => {
-		const items = await run('articleAnalysis', 'getUserShareHourly', { dateRange: 'custom', beginDate: '2024-05-02', endDate: '2024-05-02' });
+		const items = await run('articleAnalysis', 'getUserShareHourly', {
+			dateRange: 'custom',
+			beginDate: '2024-05-02',
+			endDate: '2024-05-02',
+		});
 		for (const item of items) {
 			expect(item.hour).toBe(item.ref_hour / 100);
 			expect(item.start_time).toBe(`2024-05-02T${String(item.hour).padStart(2, '0')}:00:00+08:00`);
-			expect(item.share_scene_name).toBe({ 1: 'friends', 2: 'Moments', 255: 'other' }[item.share_scene] ?? `unknown (${item.share_scene})`);
+			expect(item.share_scene_name).toBe(
+				{ 1: 'friends', 2: 'Moments', 255: 'other' }[item.share_scene] ?? `unknown (${item.share_scene})`,
+			);
 		}
 		const interfaces = await run('interfaceAnalysis', 'getInterfaceSummaryHourly', { dateRange: 'yesterday' });
 		expect(interfaces.length).toBeGreaterThan(0);
@@ -160,7 +223,11 @@ describe('readable fields', () => {
 });
 
 it('a read scene WeChat has not documented passes through as read_user_scene_<name>', async () => {
-	const items = await run('publishedContent', 'getArticleReads', { dateRange: 'custom', beginDate: '2026-02-01', endDate: '2026-02-10' });
+	const items = await run('publishedContent', 'getArticleReads', {
+		dateRange: 'custom',
+		beginDate: '2026-02-01',
+		endDate: '2026-02-10',
+	});
 	const extra = items.filter((item) => item.read_user_source.some((scene) => !(scene.scene_desc in SCENE_FIELDS)));
 	expect(extra.length).toBeGreaterThan(0);
 	for (const item of extra) {

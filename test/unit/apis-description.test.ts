@@ -13,10 +13,15 @@ const node = { typeVersion: 1 };
 
 /** The parameters n8n fills in for a node that only has these values set (defaults of what is shown). */
 const resolve = (values: Record<string, unknown>) =>
-	NodeHelpers.getNodeParameters(nodeProperties, values as never, true, false, node as never, description) as Record<string, unknown>;
+	NodeHelpers.getNodeParameters(nodeProperties, values as never, true, false, node as never, description) as Record<
+		string,
+		unknown
+	>;
 /** The one property of this name n8n shows for these values. */
 function shown(name: string, values: Record<string, unknown>): INodeProperties {
-	const visible = nodeProperties.filter((p) => p.name === name && NodeHelpers.displayParameter(values as never, p, node as never, description));
+	const visible = nodeProperties.filter(
+		(p) => p.name === name && NodeHelpers.displayParameter(values as never, p, node as never, description),
+	);
 	expect(visible).toHaveLength(1);
 	return visible[0];
 }
@@ -35,7 +40,13 @@ describe('node parameters', () => {
 		const resource = nodeProperties.find((p) => p.name === 'resource') as INodeProperties;
 		expect(resource.noDataExpression).toBe(true);
 		// the five data resources first, in this order (the lead's "Since Last Run" delivery step may follow)
-		expect(valuesOf(resource).slice(0, 5)).toEqual(['messageSummary', 'userAnalysis', 'publishedContent', 'articleAnalysis', 'interfaceAnalysis']);
+		expect(valuesOf(resource).slice(0, 5)).toEqual([
+			'messageSummary',
+			'userAnalysis',
+			'publishedContent',
+			'articleAnalysis',
+			'interfaceAnalysis',
+		]);
 		expect(resolve({}).resource).toBe('messageSummary');
 		expect(resolve({}).operation).toBe('getDaily');
 	});
@@ -68,7 +79,8 @@ describe('node parameters', () => {
 			expect(valuesOf(dateRange)).toEqual(PRESETS[grain === 'hour' ? 'day' : grain]);
 			const text = JSON.stringify(dateRange);
 			expect(text).toContain(RULE_0800);
-			if ((api as DatacubeApi).rangeSelects === 'publish date') expect(dateRange.description).toMatch(/selects publish dates/);
+			if ((api as DatacubeApi).rangeSelects === 'publish date')
+				expect(dateRange.description).toMatch(/selects publish dates/);
 			else expect(dateRange.description).not.toMatch(/publish dates/);
 			if ((api as DatacubeApi).firstDay) expect(dateRange.description).toContain('from 2025-11-01');
 			// Start/End Date only for Custom, Lookback Days only for Since Last Run
@@ -83,25 +95,35 @@ describe('node parameters', () => {
 	);
 
 	it('presets describe the 08:00 rule; Last Week and Last Month are the latest completed ones WeChat serves', () => {
-		const presets = (shown('dateRange', { resource: 'messageSummary', operation: 'getDaily' }).options as INodePropertyOptions[]).map(
-			(o) => [o.value, o.description],
-		);
+		const presets = (
+			shown('dateRange', { resource: 'messageSummary', operation: 'getDaily' }).options as INodePropertyOptions[]
+		).map((o) => [o.value, o.description]);
 		const text = Object.fromEntries(presets) as Record<string, string>;
-		for (const value of ['yesterday', 'last7Days', 'last30Days', 'sinceLastRun']) expect(text[value]).toContain(RULE_0800);
+		for (const value of ['yesterday', 'last7Days', 'last30Days', 'sinceLastRun'])
+			expect(text[value]).toContain(RULE_0800);
 		expect(text.lastWeek).toMatch(/latest completed Monday-to-Sunday week WeChat serves/);
 		expect(text.lastMonth).toMatch(/latest completed calendar month WeChat serves/);
 	});
 
 	it('Lookback Days: whole days 1-3650, default 7, with the production-executions hint', () => {
-		const lookback = shown('lookbackDays', { resource: 'userAnalysis', operation: 'getUserSummary', dateRange: 'sinceLastRun' });
-		expect(lookback).toMatchObject({ type: 'number', default: 7, typeOptions: { minValue: 1, maxValue: 3650, numberPrecision: 0 } });
+		const lookback = shown('lookbackDays', {
+			resource: 'userAnalysis',
+			operation: 'getUserSummary',
+			dateRange: 'sinceLastRun',
+		});
+		expect(lookback).toMatchObject({
+			type: 'number',
+			default: 7,
+			typeOptions: { minValue: 1, maxValue: 3650, numberPrecision: 0 },
+		});
 		expect(lookback.hint).toMatch(/production executions \(schedule, webhook, CLI, workers\)/);
 		expect(lookback.hint).toMatch(/not in manual runs/);
 	});
 
 	describe('options', () => {
 		const collection = nodeProperties.find((p) => p.name === 'options') as INodeProperties;
-		const option = (name: string) => (collection.options as INodeProperties[]).find((o) => o.name === name) as INodeProperties;
+		const option = (name: string) =>
+			(collection.options as INodeProperties[]).find((o) => o.name === name) as INodeProperties;
 
 		it('keep their names; no "(Ms)" in display names, milliseconds in the description', () => {
 			expect((collection.options as INodeProperties[]).map((o) => o.name).sort()).toEqual(
@@ -112,7 +134,8 @@ describe('node parameters', () => {
 				'Quota Wait',
 				'Timeout',
 			]);
-			for (const name of ['retryDelayMs', 'quotaWaitMs', 'timeoutMs']) expect(option(name).description).toMatch(/in milliseconds/);
+			for (const name of ['retryDelayMs', 'quotaWaitMs', 'timeoutMs'])
+				expect(option(name).description).toMatch(/in milliseconds/);
 			for (const o of collection.options as INodeProperties[]) expect(o.displayName).not.toMatch(/\(ms\)/i);
 		});
 
@@ -138,7 +161,17 @@ describe('node parameters', () => {
 				for (const d of api.differences) added.add(d.field);
 			}
 			expect([...added].sort()).toEqual(
-				['count_interval_label', 'hour', 'msg_type_name', 'net_user', 'period_end', 'publish_type_name', 'share_scene_name', 'start_time', 'user_source_name'].sort(),
+				[
+					'count_interval_label',
+					'hour',
+					'msg_type_name',
+					'net_user',
+					'period_end',
+					'publish_type_name',
+					'share_scene_name',
+					'start_time',
+					'user_source_name',
+				].sort(),
 			);
 			for (const field of added) expect(text).toContain(field);
 			expect(text).toMatch(/^Whether/);

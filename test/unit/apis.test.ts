@@ -51,10 +51,13 @@ describe('API table', () => {
 		expect(findApi('userAnalysis', 'getDaily')).toBeUndefined();
 	});
 
-	it.each(MESSAGE_SUMMARY)('messageSummary/%s keeps endpoint %s, span %i, grain %s', (operation, endpoint, span, grain) => {
-		expect(api('messageSummary', operation)).toMatchObject({ endpoint, span, grain, rangeSelects: 'data date' });
-		expect(api('messageSummary', operation).firstDay).toBeUndefined();
-	});
+	it.each(MESSAGE_SUMMARY)(
+		'messageSummary/%s keeps endpoint %s, span %i, grain %s',
+		(operation, endpoint, span, grain) => {
+			expect(api('messageSummary', operation)).toMatchObject({ endpoint, span, grain, rangeSelects: 'data date' });
+			expect(api('messageSummary', operation).firstDay).toBeUndefined();
+		},
+	);
 
 	it.each(CONTRACT)('%s/%s calls %s with at most %i days, keyed by %j', (resource, operation, endpoint, span, key) => {
 		const entry = api(resource, operation);
@@ -82,7 +85,11 @@ describe('API table', () => {
 	});
 
 	it('only the four 2025 published-content APIs start on 2025-11-01', () => {
-		for (const a of DATACUBE_APIS) expect([a.operation, a.firstDay]).toEqual([a.operation, a.resource === 'publishedContent' ? '2025-11-01' : undefined]);
+		for (const a of DATACUBE_APIS)
+			expect([a.operation, a.firstDay]).toEqual([
+				a.operation,
+				a.resource === 'publishedContent' ? '2025-11-01' : undefined,
+			]);
 	});
 
 	it('the range selects publish dates exactly for getarticletotal and getarticletotaldetail', () => {
@@ -92,38 +99,63 @@ describe('API table', () => {
 
 	it('row shapes: nested lists exploded, detail lifted, read_user_source split into scene fields', () => {
 		const shapes = Object.fromEntries(DATACUBE_APIS.filter((a) => a.shape).map((a) => [a.endpoint, a.shape]));
-		expect(Object.keys(shapes).sort()).toEqual(['getarticleread', 'getarticleshare', 'getarticletotal', 'getarticletotaldetail', 'getbizsummary']);
+		expect(Object.keys(shapes).sort()).toEqual([
+			'getarticleread',
+			'getarticleshare',
+			'getarticletotal',
+			'getarticletotaldetail',
+			'getbizsummary',
+		]);
 		expect(shapes.getarticletotal).toEqual({ explode: 'details' });
-		expect(shapes.getarticletotaldetail).toMatchObject({ explode: 'detail_list', scenes: { list: 'read_user_source' } });
-		expect(shapes.getarticleread).toMatchObject({ lift: 'detail', scenes: { list: 'read_user_source', count: 'user_count', scene: 'scene_desc' } });
+		expect(shapes.getarticletotaldetail).toMatchObject({
+			explode: 'detail_list',
+			scenes: { list: 'read_user_source' },
+		});
+		expect(shapes.getarticleread).toMatchObject({
+			lift: 'detail',
+			scenes: { list: 'read_user_source', count: 'user_count', scene: 'scene_desc' },
+		});
 		expect(shapes.getbizsummary).toMatchObject({ lift: 'detail', scenes: { list: 'read_user_source' } });
 		expect(shapes.getarticleshare).toEqual({ lift: 'detail' });
 		// an exploded list's elements carry the key fields that are not on the parent
-		for (const a of DATACUBE_APIS.filter((x) => x.shape?.explode)) expect(a.key.map((f) => f.field)).toContain('stat_date');
+		for (const a of DATACUBE_APIS.filter((x) => x.shape?.explode))
+			expect(a.key.map((f) => f.field)).toContain('stat_date');
 	});
 
 	it('readable fields: the right enum per API, net_user for follower growth', () => {
-		const enums = (operation: string, resource: string) => api(resource, operation).enums.map((e) => [e.field, e.labelField, e.labels]);
+		const enums = (operation: string, resource: string) =>
+			api(resource, operation).enums.map((e) => [e.field, e.labelField, e.labels]);
 		expect(enums('getUserSummary', 'userAnalysis')).toEqual([['user_source', 'user_source_name', FOLLOW_SOURCE_NAMES]]);
 		expect(enums('getUserRead', 'articleAnalysis')).toEqual([['user_source', 'user_source_name', READ_SOURCE_NAMES]]);
-		expect(enums('getUserReadHourly', 'articleAnalysis')).toEqual([['user_source', 'user_source_name', READ_SOURCE_NAMES]]);
+		expect(enums('getUserReadHourly', 'articleAnalysis')).toEqual([
+			['user_source', 'user_source_name', READ_SOURCE_NAMES],
+		]);
 		expect(enums('getUserShare', 'articleAnalysis')).toEqual([['share_scene', 'share_scene_name', SHARE_SCENE_NAMES]]);
-		expect(enums('getUserShareHourly', 'articleAnalysis')).toEqual([['share_scene', 'share_scene_name', SHARE_SCENE_NAMES]]);
+		expect(enums('getUserShareHourly', 'articleAnalysis')).toEqual([
+			['share_scene', 'share_scene_name', SHARE_SCENE_NAMES],
+		]);
 		expect(enums('getArticleDetails', 'publishedContent').map((e) => e[0])).toEqual(['publish_type']);
-		expect(api('userAnalysis', 'getUserSummary').differences).toEqual([{ field: 'net_user', minuend: 'new_user', subtrahend: 'cancel_user' }]);
+		expect(api('userAnalysis', 'getUserSummary').differences).toEqual([
+			{ field: 'net_user', minuend: 'new_user', subtrahend: 'cancel_user' },
+		]);
 		expect(DATACUBE_APIS.filter((a) => a.differences.length > 0)).toHaveLength(1);
 		// every code key field has a label table, so every code gets a name
 		for (const a of DATACUBE_APIS) {
-			for (const field of a.key.filter((f) => f.kind === 'code')) expect(a.enums.map((e) => e.field)).toContain(field.field);
+			for (const field of a.key.filter((f) => f.kind === 'code'))
+				expect(a.enums.map((e) => e.field)).toContain(field.field);
 		}
 	});
 
 	it('label tables hold every code of the current docs (reference §2.1, §3.3, §3.5, §7.1)', () => {
-		expect(Object.keys(FOLLOW_SOURCE_NAMES).map(Number)).toEqual(expect.arrayContaining([0, 1, 17, 30, 57, 100, 149, 161, 200, 201, 51]));
+		expect(Object.keys(FOLLOW_SOURCE_NAMES).map(Number)).toEqual(
+			expect.arrayContaining([0, 1, 17, 30, 57, 100, 149, 161, 200, 201, 51]),
+		);
 		expect(Object.keys(READ_SOURCE_NAMES).map(Number)).toEqual(expect.arrayContaining([99999999, 0, 1, 2, 4, 5, 6, 7]));
 		expect(Object.keys(SHARE_SCENE_NAMES).map(Number)).toEqual(expect.arrayContaining([1, 2, 255]));
 		expect(SHARE_SCENE_NAMES[5]).toBeUndefined(); // undocumented: labelled "unknown (5)"
-		expect(Object.keys(READ_SCENE_FIELDS).sort()).toEqual(['全部', '公众号消息', '聊天会话', '朋友圈', '公众号主页', '其他', '推荐', '搜一搜'].sort());
+		expect(Object.keys(READ_SCENE_FIELDS).sort()).toEqual(
+			['全部', '公众号消息', '聊天会话', '朋友圈', '公众号主页', '其他', '推荐', '搜一搜'].sort(),
+		);
 		for (const field of Object.values(READ_SCENE_FIELDS)) expect(field).toMatch(/^read_user_[a-z_]+$/);
 		expect(new Set(Object.values(READ_SCENE_FIELDS)).size).toBe(8);
 	});

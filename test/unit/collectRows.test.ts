@@ -4,7 +4,11 @@ import { collectRows, RowShapeError } from '../../nodes/WeChatOfficialAccount/ro
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 const plan = (operation: string, begin: string, end: string) =>
-	planRequests(findApi('messageSummary', operation) as DatacubeApi, { dateRange: 'custom', beginDate: begin, endDate: end }, NOW);
+	planRequests(
+		findApi('messageSummary', operation) as DatacubeApi,
+		{ dateRange: 'custom', beginDate: begin, endDate: end },
+		NOW,
+	);
 
 describe('collectRows', () => {
 	it('merges windows, drops duplicates and rows outside the range, sorts by date, hour, type', () => {
@@ -25,9 +29,36 @@ describe('collectRows', () => {
 			{ addReadableFields: true },
 		);
 		expect(rows).toEqual([
-			{ ref_date: '2024-03-01', ref_hour: 0, msg_type: 6, msg_user: 5, msg_count: 6, msg_type_name: 'third-party app link', hour: 0, start_time: '2024-03-01T00:00:00+08:00' },
-			{ ref_date: '2024-03-01', ref_hour: 2300, msg_type: 1, msg_user: 3, msg_count: 4, msg_type_name: 'text', hour: 23, start_time: '2024-03-01T23:00:00+08:00' },
-			{ ref_date: '2024-03-02', ref_hour: 100, msg_type: 2, msg_user: 1, msg_count: 2, msg_type_name: 'image', hour: 1, start_time: '2024-03-02T01:00:00+08:00' },
+			{
+				ref_date: '2024-03-01',
+				ref_hour: 0,
+				msg_type: 6,
+				msg_user: 5,
+				msg_count: 6,
+				msg_type_name: 'third-party app link',
+				hour: 0,
+				start_time: '2024-03-01T00:00:00+08:00',
+			},
+			{
+				ref_date: '2024-03-01',
+				ref_hour: 2300,
+				msg_type: 1,
+				msg_user: 3,
+				msg_count: 4,
+				msg_type_name: 'text',
+				hour: 23,
+				start_time: '2024-03-01T23:00:00+08:00',
+			},
+			{
+				ref_date: '2024-03-02',
+				ref_hour: 100,
+				msg_type: 2,
+				msg_user: 1,
+				msg_count: 2,
+				msg_type_name: 'image',
+				hour: 1,
+				start_time: '2024-03-02T01:00:00+08:00',
+			},
 		]);
 	});
 
@@ -35,18 +66,23 @@ describe('collectRows', () => {
 		const daily = plan('getDailyDistribution', '2024-03-01', '2024-03-01');
 		const row = { ref_date: '2024-03-01', count_interval: 2, msg_user: 7 };
 		expect(collectRows(daily, [[row]], { addReadableFields: false })).toEqual([row]);
-		expect(collectRows(daily, [[row]], { addReadableFields: true })[0]).toEqual({ ...row, count_interval_label: '6-10' });
+		expect(collectRows(daily, [[row]], { addReadableFields: true })[0]).toEqual({
+			...row,
+			count_interval_label: '6-10',
+		});
 	});
 
 	it('keeps only the planned weeks and adds their last day', () => {
 		const weekly = plan('getWeekly', '2024-01-03', '2024-01-10');
 		const rows = collectRows(
 			weekly,
-			[[
-				{ ref_date: '2024-01-08', msg_type: 1, msg_user: 1, msg_count: 1 },
-				{ ref_date: '2024-01-01', msg_type: 1, msg_user: 1, msg_count: 1 },
-				{ ref_date: '2024-01-03', msg_type: 1, msg_user: 1, msg_count: 1 },
-			]],
+			[
+				[
+					{ ref_date: '2024-01-08', msg_type: 1, msg_user: 1, msg_count: 1 },
+					{ ref_date: '2024-01-01', msg_type: 1, msg_user: 1, msg_count: 1 },
+					{ ref_date: '2024-01-03', msg_type: 1, msg_user: 1, msg_count: 1 },
+				],
+			],
 			{ addReadableFields: true },
 		);
 		expect(rows.map((r) => [r.ref_date, r.period_end])).toEqual([
@@ -58,28 +94,39 @@ describe('collectRows', () => {
 	it('refuses rows it cannot key instead of dropping them', () => {
 		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
 		expect(() => collectRows(daily, [[{ msg_type: 1 }]], { addReadableFields: true })).toThrow(RowShapeError);
-		expect(() => collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 'x' }]], { addReadableFields: true })).toThrow(/numeric msg_type/);
+		expect(() =>
+			collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 'x' }]], { addReadableFields: true }),
+		).toThrow(/numeric msg_type/);
 	});
 
 	it('refuses a first row with an empty or missing ref_date (it used to vanish: issue 8 §5)', () => {
 		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
 		const good = { ref_date: '2024-03-01', msg_type: 1, msg_user: 1, msg_count: 1 };
-		expect(() => collectRows(daily, [[{ ref_date: '', msg_type: 1 }, good]], { addReadableFields: false })).toThrow(/valid ref_date/);
+		expect(() => collectRows(daily, [[{ ref_date: '', msg_type: 1 }, good]], { addReadableFields: false })).toThrow(
+			/valid ref_date/,
+		);
 		expect(() => collectRows(daily, [[{ msg_type: 1 }, good]], { addReadableFields: false })).toThrow(/valid ref_date/);
-		expect(() => collectRows(daily, [[], [{ ref_date: undefined, msg_type: 1 }]], { addReadableFields: false })).toThrow(/valid ref_date/);
+		expect(() =>
+			collectRows(daily, [[], [{ ref_date: undefined, msg_type: 1 }]], { addReadableFields: false }),
+		).toThrow(/valid ref_date/);
 	});
 
 	it('labels a message type or count interval WeChat has not documented like before', () => {
 		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
-		expect(collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 7 }]], { addReadableFields: true })[0].msg_type_name).toBe('type 7');
+		expect(
+			collectRows(daily, [[{ ref_date: '2024-03-01', msg_type: 7 }]], { addReadableFields: true })[0].msg_type_name,
+		).toBe('type 7');
 		const dist = plan('getDailyDistribution', '2024-03-01', '2024-03-01');
-		expect(collectRows(dist, [[{ ref_date: '2024-03-01', count_interval: 9 }]], { addReadableFields: true })[0].count_interval_label).toBe('interval 9');
+		expect(
+			collectRows(dist, [[{ ref_date: '2024-03-01', count_interval: 9 }]], { addReadableFields: true })[0]
+				.count_interval_label,
+		).toBe('interval 9');
 	});
 
 	it('orders and de-duplicates shuffled input exactly like a naive sort, keeping the first copy', () => {
 		const hourly = plan('getHourly', '2024-01-01', '2024-01-10');
 		let seed = 12345;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		const lists: Record<string, unknown>[][] = [];
 		for (let l = 0; l < 20; l++) {
 			const list: Record<string, unknown>[] = [];
@@ -95,9 +142,11 @@ describe('collectRows', () => {
 			}
 			lists.push(list);
 		}
-		const keyOf = (row: Record<string, unknown>) => `${row.ref_date}|${String(row.ref_hour).padStart(4, '0')}|${row.msg_type}`;
+		const keyOf = (row: Record<string, unknown>) =>
+			`${row.ref_date}|${String(row.ref_hour).padStart(4, '0')}|${row.msg_type}`;
 		const naive = new Map<string, Record<string, unknown>>();
-		for (const row of lists.flat()) if (String(row.ref_date) <= '2024-01-10' && !naive.has(keyOf(row))) naive.set(keyOf(row), { ...row });
+		for (const row of lists.flat())
+			if (String(row.ref_date) <= '2024-01-10' && !naive.has(keyOf(row))) naive.set(keyOf(row), { ...row });
 		const expected = [...naive.keys()].sort().map((key) => naive.get(key));
 		const rows = collectRows(hourly, lists, { addReadableFields: false });
 		expect(rows).toEqual(expected);

@@ -21,7 +21,8 @@ function minimumRequests(first: number, last: number, span: number): number {
 	const best = [0];
 	for (let covered = 1; covered <= count; covered++) {
 		best[covered] = Infinity;
-		for (let size = 1; size <= Math.min(span, covered); size++) best[covered] = Math.min(best[covered], best[covered - size] + 1);
+		for (let size = 1; size <= Math.min(span, covered); size++)
+			best[covered] = Math.min(best[covered], best[covered - size] + 1);
 	}
 	return best[count];
 }
@@ -82,13 +83,16 @@ describe('request counts of the fourteen new APIs equal the minimum', () => {
 		expect(checkPlan(api as DatacubeApi, '2025-11-01', '2026-01-29')).toBe(NINETY[endpoint as string]);
 	});
 
-	it.each(NEW_APIS.map((api) => [api.endpoint, api]))('%s: ranges of 1 to 70 days at every offset, three years, clamped ranges', (_, api) => {
-		const a = api as DatacubeApi;
-		const start = day(a.firstDay ?? '2023-01-01');
-		for (let length = 1; length <= 70; length++) {
-			for (const offset of [0, 5]) checkPlan(a, text(start + offset), text(start + offset + length - 1));
-		}
-		checkPlan(a, text(day(LATEST) - 3 * 365 + 1), LATEST);
-		checkPlan(a, '2014-01-01', '2031-01-01'); // clamped to the first day WeChat keeps and to the latest day it serves
-	});
+	it.each(NEW_APIS.map((api) => [api.endpoint, api]))(
+		'%s: ranges of 1 to 70 days at every offset, three years, clamped ranges',
+		(_, api) => {
+			const a = api as DatacubeApi;
+			const start = day(a.firstDay ?? '2023-01-01');
+			for (let length = 1; length <= 70; length++) {
+				for (const offset of [0, 5]) checkPlan(a, text(start + offset), text(start + offset + length - 1));
+			}
+			checkPlan(a, text(day(LATEST) - 3 * 365 + 1), LATEST);
+			checkPlan(a, '2014-01-01', '2031-01-01'); // clamped to the first day WeChat keeps and to the latest day it serves
+		},
+	);
 });

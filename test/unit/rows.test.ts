@@ -49,7 +49,7 @@ describe('user analysis', () => {
 		});
 	});
 
-	it('getUserSummary without readable fields keeps exactly WeChat\'s fields', () => {
+	it("getUserSummary without readable fields keeps exactly WeChat's fields", () => {
 		const row = { ref_date: '2024-03-01', user_source: 30, new_user: 5, cancel_user: 7 };
 		expect(collect('userAnalysis', 'getUserSummary', '2024-03-01', '2024-03-01', [[{ ...row }]], false)).toEqual([row]);
 	});
@@ -73,7 +73,13 @@ describe('classic article analysis', () => {
 	it('getUserRead: sources numerically with 99999999 (all) last, unknown codes labelled, sparse fields kept as sent', () => {
 		const rows = collect('articleAnalysis', 'getUserRead', '2020-02-18', '2020-02-18', [
 			[
-				{ ref_date: '2020-02-18', user_source: 99999999, int_page_read_user: 50, ori_page_read_user: 3, add_to_fav_user: 1 },
+				{
+					ref_date: '2020-02-18',
+					user_source: 99999999,
+					int_page_read_user: 50,
+					ori_page_read_user: 3,
+					add_to_fav_user: 1,
+				},
 				{ ref_date: '2020-02-18', user_source: 10, int_page_read_user: 1 },
 				{ ref_date: '2020-02-18', user_source: 7, int_page_read_user: 2 },
 				{ ref_date: '2020-02-18', user_source: 0, int_page_read_user: 30 },
@@ -176,7 +182,10 @@ describe('classic article analysis', () => {
 		});
 		const rows = collect('articleAnalysis', 'getArticleTotal', '2014-12-13', '2014-12-14', [
 			[article('2014-12-14', '202457380_1', ['2014-12-14', '2014-12-15', '2014-12-16'])],
-			[article('2014-12-13', '202457379_2', ['2014-12-14', '2014-12-13']), article('2014-12-13', '202457379_1', ['2014-12-13'])],
+			[
+				article('2014-12-13', '202457379_2', ['2014-12-14', '2014-12-13']),
+				article('2014-12-13', '202457379_1', ['2014-12-13']),
+			],
 			[article('2014-12-15', '202457390_1', ['2014-12-15'])], // published after the range
 		]);
 		expect(pick(rows, 'ref_date', 'msgid', 'stat_date')).toEqual([
@@ -204,21 +213,40 @@ describe('classic article analysis', () => {
 
 	it('getArticleTotal: on a name clash the field of the article wins over the one of the statistics day (ref_date stays the publish date)', () => {
 		const rows = collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [
-			[{ ref_date: '2014-12-14', msgid: '1_1', title: 'a', details: [{ stat_date: '2014-12-15', ref_date: '2014-12-15', title: 'b', share_user: 1 }] }],
+			[
+				{
+					ref_date: '2014-12-14',
+					msgid: '1_1',
+					title: 'a',
+					details: [{ stat_date: '2014-12-15', ref_date: '2014-12-15', title: 'b', share_user: 1 }],
+				},
+			],
 		]);
-		expect(rows).toEqual([{ ref_date: '2014-12-14', msgid: '1_1', title: 'a', stat_date: '2014-12-15', share_user: 1 }]);
+		expect(rows).toEqual([
+			{ ref_date: '2014-12-14', msgid: '1_1', title: 'a', stat_date: '2014-12-15', share_user: 1 },
+		]);
 	});
 
 	it('getArticleTotal: an article with no statistics days yet gives no items; a missing details list fails', () => {
-		expect(collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [[{ ref_date: '2014-12-14', msgid: '1_1', details: [] }]])).toEqual([]);
-		expect(() => collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [[{ ref_date: '2014-12-14', msgid: '1_1' }]])).toThrow(
-			/without its details list/,
-		);
+		expect(
+			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [
+				[{ ref_date: '2014-12-14', msgid: '1_1', details: [] }],
+			]),
+		).toEqual([]);
 		expect(() =>
-			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [[{ ref_date: '2014-12-14', msgid: '1_1', details: [null] }]]),
+			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [
+				[{ ref_date: '2014-12-14', msgid: '1_1' }],
+			]),
+		).toThrow(/without its details list/);
+		expect(() =>
+			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [
+				[{ ref_date: '2014-12-14', msgid: '1_1', details: [null] }],
+			]),
 		).toThrow(/details entry that is not an object/);
 		expect(() =>
-			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [[{ ref_date: '2014-12-14', msgid: '1_1', details: [{ target_user: 1 }] }]]),
+			collect('articleAnalysis', 'getArticleTotal', '2014-12-14', '2014-12-14', [
+				[{ ref_date: '2014-12-14', msgid: '1_1', details: [{ target_user: 1 }] }],
+			]),
 		).toThrow(/without a valid stat_date/);
 	});
 });
@@ -238,8 +266,16 @@ describe('published content', () => {
 	it('getArticleReads: detail lifted to the top level, one field per scene, the raw list kept', () => {
 		const rows = collect('publishedContent', 'getArticleReads', '2025-11-02', '2025-11-02', [
 			[
-				{ ref_date: '2025-11-02', msgid: '2247490098_2', detail: { read_user: 9, read_user_source: [{ user_count: 9, scene_desc: '全部' }] } },
-				{ ref_date: '2025-11-02', msgid: '2247490098_1', detail: { read_user: 120, read_user_source: scenes, read_new_metric: 1 } },
+				{
+					ref_date: '2025-11-02',
+					msgid: '2247490098_2',
+					detail: { read_user: 9, read_user_source: [{ user_count: 9, scene_desc: '全部' }] },
+				},
+				{
+					ref_date: '2025-11-02',
+					msgid: '2247490098_1',
+					detail: { read_user: 120, read_user_source: scenes, read_new_metric: 1 },
+				},
 			],
 		]);
 		expect(pick(rows, 'msgid')).toEqual([['2247490098_1'], ['2247490098_2']]);
@@ -258,7 +294,13 @@ describe('published content', () => {
 			read_user_search: 3,
 			read_new_metric: 1,
 		});
-		expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['ref_date', 'msgid', 'read_user', 'read_user_source', 'read_user_all']);
+		expect(Object.keys(rows[0]).slice(0, 5)).toEqual([
+			'ref_date',
+			'msgid',
+			'read_user',
+			'read_user_source',
+			'read_user_all',
+		]);
 	});
 
 	it('a scene WeChat adds later becomes read_user_scene_<its name>; entries without a scene are left in the raw list only', () => {
@@ -266,7 +308,13 @@ describe('published content', () => {
 		const [row] = collect('publishedContent', 'getArticleReads', '2025-11-02', '2025-11-02', [
 			[{ ref_date: '2025-11-02', msgid: '1_1', detail: { read_user: 3, read_user_source: list } }],
 		]);
-		expect(row).toEqual({ ref_date: '2025-11-02', msgid: '1_1', read_user: 3, read_user_source: list, read_user_scene_新场景: 2 });
+		expect(row).toEqual({
+			ref_date: '2025-11-02',
+			msgid: '1_1',
+			read_user: 3,
+			read_user_source: list,
+			read_user_scene_新场景: 2,
+		});
 	});
 
 	it('getArticleShares: detail lifted; a row without detail keeps what it has', () => {
@@ -283,7 +331,17 @@ describe('published content', () => {
 	});
 
 	it('getOverview: one item per day with the detail metrics at the top level', () => {
-		const detail = { read_user: 120, read_user_source: scenes, share_user: 6, zaikan_user: 2, like_user: 3, comment_count: 1, collection_user: 1, redirect_ori_page_user: 0, send_page_count: 2 };
+		const detail = {
+			read_user: 120,
+			read_user_source: scenes,
+			share_user: 6,
+			zaikan_user: 2,
+			like_user: 3,
+			comment_count: 1,
+			collection_user: 1,
+			redirect_ori_page_user: 0,
+			send_page_count: 2,
+		};
 		const rows = collect('publishedContent', 'getOverview', '2025-11-01', '2025-11-02', [
 			[
 				{ ref_date: '2025-11-02', detail },
@@ -308,11 +366,23 @@ describe('published content', () => {
 					title: 'Hello',
 					content_url: 'https://mp.weixin.qq.com/s/x',
 					detail_list: [
-						{ stat_date: '2025-11-03', read_user: 150, read_user_source: scenes, share_user: 5, read_jump_position: jump, praise_money: 100 },
+						{
+							stat_date: '2025-11-03',
+							read_user: 150,
+							read_user_source: scenes,
+							share_user: 5,
+							read_jump_position: jump,
+							praise_money: 100,
+						},
 						{ stat_date: '2025-11-02', read_user: 120, read_user_source: scenes, share_user: 3 },
 					],
 				},
-				{ ref_date: '2025-11-02', msgid: '2247490099_1', publish_type: 7, detail_list: [{ stat_date: '2025-11-02', read_user: 1 }] },
+				{
+					ref_date: '2025-11-02',
+					msgid: '2247490099_1',
+					publish_type: 7,
+					detail_list: [{ stat_date: '2025-11-02', read_user: 1 }],
+				},
 			],
 		]);
 		expect(pick(rows, 'msgid', 'stat_date', 'publish_type_name')).toEqual([
@@ -343,7 +413,13 @@ describe('interface analysis', () => {
 	it('getInterfaceSummary and getInterfaceSummaryHourly: by day (and hour), unknown fields pass through', () => {
 		const daily = collect('interfaceAnalysis', 'getInterfaceSummary', '2014-12-06', '2014-12-07', [
 			[
-				{ ref_date: '2014-12-07', callback_count: 36974, fail_count: 67, total_time_cost: 14994291, max_time_cost: 5044 },
+				{
+					ref_date: '2014-12-07',
+					callback_count: 36974,
+					fail_count: 67,
+					total_time_cost: 14994291,
+					max_time_cost: 5044,
+				},
 				{ ref_date: '2014-12-06', callback_count: 1, fail_count: 0, total_time_cost: 1, max_time_count: 1 },
 			],
 		]);
@@ -372,8 +448,18 @@ describe('rows that cannot be keyed fail the item with a clear message', () => {
 		['userAnalysis', 'getUserSummary', { ref_date: '2024-03-01', user_source: '30' }, /numeric user_source/],
 		['userAnalysis', 'getUserSummary', { ref_date: '2024-03-01', user_source: -1 }, /numeric user_source/],
 		['userAnalysis', 'getUserSummary', { ref_date: '2024-03-01', user_source: 1.5 }, /numeric user_source/],
-		['articleAnalysis', 'getUserReadHourly', { ref_date: '2024-03-01', ref_hour: 150, user_source: 0 }, /valid ref_hour/],
-		['articleAnalysis', 'getUserReadHourly', { ref_date: '2024-03-01', ref_hour: 2400, user_source: 0 }, /valid ref_hour/],
+		[
+			'articleAnalysis',
+			'getUserReadHourly',
+			{ ref_date: '2024-03-01', ref_hour: 150, user_source: 0 },
+			/valid ref_hour/,
+		],
+		[
+			'articleAnalysis',
+			'getUserReadHourly',
+			{ ref_date: '2024-03-01', ref_hour: 2400, user_source: 0 },
+			/valid ref_hour/,
+		],
 		['articleAnalysis', 'getArticleSummary', { ref_date: '2024-03-01', title: 'x' }, /a msgid \(a non-empty string\)/],
 		['articleAnalysis', 'getArticleSummary', { ref_date: '2024-03-01', msgid: '' }, /a msgid/],
 		['articleAnalysis', 'getArticleSummary', { ref_date: '2024/03/01', msgid: '1_1' }, /valid ref_date/],
@@ -387,15 +473,25 @@ describe('rows that cannot be keyed fail the item with a clear message', () => {
 	});
 
 	it('the message names the row as WeChat sent it', () => {
-		expect(() => collect('userAnalysis', 'getUserSummary', '2024-03-01', '2024-03-01', [[{ ref_date: '2024-03-01', user_source: 'x', new_user: 1 }]])).toThrow(
+		expect(() =>
+			collect('userAnalysis', 'getUserSummary', '2024-03-01', '2024-03-01', [
+				[{ ref_date: '2024-03-01', user_source: 'x', new_user: 1 }],
+			]),
+		).toThrow(
 			'WeChat returned a row without a numeric user_source (a whole number from 0): {"ref_date":"2024-03-01","user_source":"x","new_user":1}',
 		);
 	});
 
 	it('a null row or a non-object list element fails too', () => {
-		expect(() => collect('userAnalysis', 'getUserSummary', '2024-03-01', '2024-03-01', [[null as unknown as Row]])).toThrow(RowShapeError);
-		expect(() => collect('articleAnalysis', 'getArticleSummary', '2024-03-01', '2024-03-01', [['x' as unknown as Row]])).toThrow(RowShapeError);
-		expect(() => collect('publishedContent', 'getArticleDetails', '2025-11-02', '2025-11-02', [[7 as unknown as Row]])).toThrow(RowShapeError);
+		expect(() =>
+			collect('userAnalysis', 'getUserSummary', '2024-03-01', '2024-03-01', [[null as unknown as Row]]),
+		).toThrow(RowShapeError);
+		expect(() =>
+			collect('articleAnalysis', 'getArticleSummary', '2024-03-01', '2024-03-01', [['x' as unknown as Row]]),
+		).toThrow(RowShapeError);
+		expect(() =>
+			collect('publishedContent', 'getArticleDetails', '2025-11-02', '2025-11-02', [[7 as unknown as Row]]),
+		).toThrow(RowShapeError);
 	});
 });
 
@@ -404,7 +500,10 @@ describe('order and de-duplication match a naive sort for shuffled input', () =>
 	function random(seed: number) {
 		return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 	}
-	const fields = { getUserReadHourly: ['ref_date', 'ref_hour', 'user_source'], getArticleSummary: ['ref_date', 'msgid'] } as const;
+	const fields = {
+		getUserReadHourly: ['ref_date', 'ref_hour', 'user_source'],
+		getArticleSummary: ['ref_date', 'msgid'],
+	} as const;
 	/** Independent oracle: the key as a tuple, compared numerically for numbers and by string otherwise. */
 	function naive(rows: Row[], keyFields: readonly string[], begin: string, end: string): Row[] {
 		const seen = new Map<string, Row>();
@@ -442,7 +541,12 @@ describe('order and de-duplication match a naive sort for shuffled input', () =>
 			}
 			lists.push(list);
 		}
-		const expected = naive(lists.flat().map((row) => ({ ...row })), fields[operation], '2024-01-01', '2024-01-10');
+		const expected = naive(
+			lists.flat().map((row) => ({ ...row })),
+			fields[operation],
+			'2024-01-01',
+			'2024-01-10',
+		);
 		const rows = collect(resource, operation, '2024-01-01', '2024-01-10', lists, false);
 		expect(rows).toEqual(expected);
 		expect(rows.length).toBeGreaterThan(200);

@@ -8,7 +8,8 @@ function readableFieldNames(): string {
 	for (const api of DATACUBE_APIS) for (const { labelField } of api.enums) names.add(labelField);
 	const differences = new Set<string>();
 	for (const api of DATACUBE_APIS) {
-		for (const { field, minuend, subtrahend } of api.differences) differences.add(`${field} (${minuend} - ${subtrahend})`);
+		for (const { field, minuend, subtrahend } of api.differences)
+			differences.add(`${field} (${minuend} - ${subtrahend})`);
 	}
 	return (
 		`${[...names].join(', ')} (names for WeChat's codes; a code WeChat has not documented gets "unknown (code)"), ` +

@@ -50,7 +50,9 @@ function dateRangeDescription(api: DatacubeApi): string {
 	if (api.grain === 'week') parts.push('Returns every completed week (Monday to Sunday) that overlaps the range.');
 	if (api.grain === 'month') parts.push('Returns every completed month that overlaps the range.');
 	if (api.rangeSelects === 'publish date') {
-		parts.push('The range selects publish dates: every article published on those days comes with its whole daily series.');
+		parts.push(
+			'The range selects publish dates: every article published on those days comes with its whole daily series.',
+		);
 	}
 	if (api.firstDay) parts.push(`WeChat keeps this data from ${api.firstDay}.`);
 	return parts.join(' ');

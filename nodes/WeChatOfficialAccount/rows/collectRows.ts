@@ -57,7 +57,11 @@ function orderByKey(rows: IDataObject[], keys: number[], maxKey: number): IDataO
 	return out;
 }
 
-function collectByNumber(lists: readonly unknown[][], spec: NumericKey, wanted: (day: string) => boolean): IDataObject[] {
+function collectByNumber(
+	lists: readonly unknown[][],
+	spec: NumericKey,
+	wanted: (day: string) => boolean,
+): IDataObject[] {
 	const { dateField, hourField, codeField, codeRadix } = spec;
 	const rows: IDataObject[] = [];
 	const keys: number[] = [];
@@ -102,7 +106,11 @@ function collectByNumber(lists: readonly unknown[][], spec: NumericKey, wanted: 
 	return ordered ? rows : orderByKey(rows, keys, maxKey);
 }
 
-function collectByTuple(lists: readonly unknown[][], key: readonly KeyField[], wanted: (day: string) => boolean): IDataObject[] {
+function collectByTuple(
+	lists: readonly unknown[][],
+	key: readonly KeyField[],
+	wanted: (day: string) => boolean,
+): IDataObject[] {
 	const [dateField, ...restFields] = key;
 	const seen = new Set<string>();
 	const entries: Array<{ row: IDataObject; values: KeyValue[] }> = [];
@@ -127,9 +135,7 @@ export function collectRows(plan: Plan, lists: readonly unknown[][], options: Co
 	const { api } = plan;
 	const periodLast = new Map(plan.periods.map((period) => [period.label, period.last]));
 	const wanted =
-		periodLast.size > 0
-			? (day: string) => periodLast.has(day)
-			: (day: string) => day >= plan.begin && day <= plan.end;
+		periodLast.size > 0 ? (day: string) => periodLast.has(day) : (day: string) => day >= plan.begin && day <= plan.end;
 
 	let input = lists;
 	if (api.shape) {
