@@ -19,22 +19,26 @@ function step(title) {
 
 const info = (line) => console.log(`        ${line}`);
 
-/** fn() passes by returning nothing; a returned string or a throw fails the check with that reason. */
-function check(name, fn) {
-	let reason;
+/** What fn() says is wrong: nothing when it returns nothing, else the string it returns or the error it throws. */
+function wrongWith(fn) {
 	try {
 		const result = fn();
-		if (typeof result === 'string') reason = result;
+		return typeof result === 'string' ? result : undefined;
 	} catch (error) {
-		reason = (error && error.message) || String(error);
+		return (error && error.message) || String(error);
 	}
-	if (reason === undefined) {
-		counts.passed += 1;
-		console.log(`  ok    ${name}`);
-		return true;
+}
+
+/** A check: passes when fn() finds nothing wrong. */
+function check(name, fn) {
+	const reason = wrongWith(fn);
+	if (reason !== undefined) {
+		fail(name, reason);
+		return false;
 	}
-	fail(name, reason);
-	return false;
+	counts.passed += 1;
+	console.log(`  ok    ${name}`);
+	return true;
 }
 
 function fail(name, reason) {

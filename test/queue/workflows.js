@@ -59,6 +59,16 @@ function webhookNode(name, webhookPath, position, responseData = 'allEntries') {
 	};
 }
 
+/** A workflow in n8n's export format (China time zone, like the examples), not yet published. */
+function workflowOf(id, name, nodes, connections) {
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' }, pinData: {}, active: false };
+}
+
+/** Connects each node's main output to the next node's input. */
+function chain(connections, ...nodes) {
+	for (let i = 0; i + 1 < nodes.length; i += 1) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+}
+
 /** Webhook paths of the load workflow, one per token endpoint. */
 const PATHS = Object.freeze({ stable: 'wechat-60-days-stable', classic: 'wechat-60-days-classic', backfill: 'wechat-hourly-backfill', sinceLastRun: 'wechat-since-last-run', sinceLastRunOverlap: 'wechat-since-last-run-overlap' });
 
@@ -88,17 +98,9 @@ function loadWorkflow() {
 			credentials: credentialRef(which),
 		};
 		nodes.push(hook, wechat);
-		connections[hook.name] = { main: [[{ node: wechat.name, type: 'main', index: 0 }]] };
+		chain(connections, hook, wechat);
 	});
-	return {
-		id: 'queueLoad0000001',
-		name: 'queue: 60 days of getDaily per webhook call',
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-		pinData: {},
-		active: false,
-	};
+	return workflowOf('queueLoad0000001', 'queue: 60 days of getDaily per webhook call', nodes, connections);
 }
 
 const BACKFILL_FILE = path.join(EXAMPLES_DIR, 'hourly-backfill-to-postgres.json');
@@ -168,18 +170,9 @@ function sinceLastRunWorkflow(lookbackDays) {
 			credentials: credentialRef('stable'),
 		};
 		nodes.push(hook, wechat, confirm);
-		connections[hook.name] = { main: [[{ node: wechat.name, type: 'main', index: 0 }]] };
-		connections[wechat.name] = { main: [[{ node: confirm.name, type: 'main', index: 0 }]] };
+		chain(connections, hook, wechat, confirm);
 	});
-	return {
-		id: 'queueSinceLast01',
-		name: 'queue: since last run',
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-		pinData: {},
-		active: false,
-	};
+	return workflowOf('queueSinceLast01', 'queue: since last run', nodes, connections);
 }
 
 module.exports = {
