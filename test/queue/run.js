@@ -303,6 +303,11 @@ async function timingRuns() {
 	const done = step(`5. wall time of ${CONCURRENT} executions at once (Stable Token, same expiry): two workers, then one`);
 	const two = await loadRun('stable');
 	printRun('two workers', two);
+	check('two workers: no token fetched before the first expiry: both used the token stored in Postgres', () =>
+		two.tokens.tokenCallsBeforeFirstRejection === 0 && WORKERS.every((w) => two.byWorker[w].length > 0)
+			? undefined
+			: `${two.tokens.tokenCallsBeforeFirstRejection} token calls first; by worker ${JSON.stringify(two.byWorker)}`,
+	);
 	await stopChild(topology.procs.worker2.child);
 	info('stopped worker2');
 	const one = await loadRun('stable', { workers: ['worker1'] });
