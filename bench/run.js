@@ -4,11 +4,13 @@
  * npm run bench: long backfills against the ideal.
  *
  * 1. Backfills through n8n's real engine (test/engine/harness.js) against the WeChat simulator with
- *    a fixed per-request latency: for each case, datacube requests vs the minimum computed here
+ *    a fixed per-request latency, one case per grain and span (message summary, follower growth,
+ *    article reads by source and by hour, interface summary, the 2025 overview clamped to its first
+ *    day, the nested article series): for each case, datacube requests vs the minimum computed here
  *    (bench/lib/minimum.js, not the node's planner), wall time at parallelism 4 vs the ideal
  *    ceil(minimum / 4) x latency, and the speed-up over parallelism 1 measured in the same run.
- *    Every run's rows must equal sim.expectedRows(...), and parallelism 4 must output exactly what
- *    parallelism 1 outputs.
+ *    Every run's rows (WeChat's fields) must equal sim.expectedRows(...) flattened and sorted by the
+ *    row key (bench/lib/apis.js), and parallelism 4 must output exactly what parallelism 1 outputs.
  * 2. Post-processing: rows/s of the built collectRows on ~1 M synthetic hourly rows (child process).
  * 3. Peak memory per output row of collectRows on ~100 k rows (child process, --expose-gc).
  * Prints PASS/MISS per target, a markdown table (also bench/results.md) and bench/results.json.
@@ -16,7 +18,8 @@
  * 0 otherwise, also when a performance target is missed (that is a measurement, not a failure).
  *
  *   node bench/run.js [--repeat 3] [--latency 40] [--only getHourly,getDaily] [--skip-collect]
- *                     [--collect-reps 3] [--no-write]
+ *                     [--collect-reps 3] [--no-write] [--package-dir DIR]
+ * The built package is measured from a private copy taken at the start (bench/lib/package-copy.js), or DIR.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -24,11 +27,11 @@ const path = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..');
-const BUILT_NODE = path.join(ROOT, 'dist', 'nodes', 'WeChatOfficialAccount', 'WeChatOfficialAccount.node.js');
 const { minimumRequests, API_RULES } = require('./lib/minimum');
+const { flattenedRows, containerOf } = require('./lib/apis');
+const { benchPackage } = require('./lib/package-copy');
 const { option, median, runJson } = require('./lib/runner');
 const { engineWithSimulator } = require('../scripts/lib/engine');
-const { wechatOnly } = require('../test/engine/sim-helpers');
 
 // ---------------------------------------------------------------------------------------------
 // configuration
@@ -41,7 +44,10 @@ const SKIP_COLLECT = option('skip-collect', false) === true;
 const WRITE = option('no-write', false) !== true;
 const ONLY = option('only', '') ? String(option('only')).split(',') : null;
 
-/** Fixed custom ranges in the past (ending 2025-12-31). */
+/**
+ * Fixed custom ranges in the past (ending 2025-12-31, or 2026 for the 2025 APIs, whose data starts on
+ * 2025-11-01), at least one per (grain, span) of the API table.
+ */
 const CASES = [
 	{ id: 'hourly-1y', label: '365 days hourly', operation: 'getHourly', begin: '2025-01-01', end: '2025-12-31' },
 	{ id: 'daily-3y', label: '3 years daily', operation: 'getDaily', begin: '2023-01-01', end: '2025-12-31' },
@@ -54,7 +60,51 @@ const CASES = [
 	},
 	{ id: 'weekly-3y', label: '3 years weekly', operation: 'getWeekly', begin: '2023-01-01', end: '2025-12-31' },
 	{ id: 'monthly-5y', label: '5 years monthly', operation: 'getMonthly', begin: '2021-01-01', end: '2025-12-31' },
-].filter((c) => !ONLY || ONLY.includes(c.operation) || ONLY.includes(c.id));
+	{
+		id: 'users-3y',
+		label: '3 years daily follower growth',
+		operation: 'getUserSummary',
+		begin: '2023-01-01',
+		end: '2025-12-31',
+	},
+	{
+		id: 'reads-hourly-90d',
+		label: '90 days hourly reads by source',
+		operation: 'getUserReadHourly',
+		begin: '2025-10-03',
+		end: '2025-12-31',
+	},
+	{
+		id: 'reads-1y',
+		label: '1 year daily reads by source',
+		operation: 'getUserRead',
+		begin: '2025-01-01',
+		end: '2025-12-31',
+	},
+	{
+		id: 'interface-3y',
+		label: '3 years daily interface summary',
+		operation: 'getInterfaceSummary',
+		begin: '2023-01-01',
+		end: '2025-12-31',
+	},
+	{
+		id: 'overview-clamped',
+		label: 'published content overview, from 2025-01-01 (clamped to 2025-11-01)',
+		operation: 'getOverview',
+		begin: '2025-01-01',
+		end: '2026-10-31',
+	},
+	{
+		id: 'article-details-90d',
+		label: '90 publish days of article series (nested, flattened)',
+		operation: 'getArticleDetails',
+		begin: '2025-11-01',
+		end: '2026-01-29',
+	},
+]
+	.map((c) => ({ ...c, resource: API_RULES[c.operation].resource }))
+	.filter((c) => !ONLY || ONLY.includes(c.operation) || ONLY.includes(c.id));
 
 const TARGETS = {
 	wallRatioHourlyP4: 1.15,
@@ -101,8 +151,27 @@ async function runChild(script, args) {
 // ---------------------------------------------------------------------------------------------
 // 1. backfills through the engine
 
-async function engineBenchmarks() {
-	const setup = await engineWithSimulator({ latencyMs: LATENCY_MS });
+/**
+ * The rows a run must output, from the simulator's raw answer rows: WeChat's fields only, nested answers
+ * flattened, sorted by the row key. The items are compared on these fields (readable fields are the node's own).
+ */
+function expectedFor(sim, testCase) {
+	return flattenedRows(
+		testCase.operation,
+		sim.expectedRows(API_RULES[testCase.operation].endpoint, testCase.begin, testCase.end),
+	);
+}
+
+/** An item's fields that the expected row has, and whether it still carries the nested field. */
+function wechatFieldsOf(json, expectedRow, container) {
+	const out = {};
+	if (expectedRow) for (const key of Object.keys(expectedRow)) if (key in json) out[key] = json[key];
+	if (container && container in json) out[container] = json[container];
+	return out;
+}
+
+async function engineBenchmarks(packageDir) {
+	const setup = await engineWithSimulator({ latencyMs: LATENCY_MS, packageDir });
 	const sim = setup.sim.local; // in this process: its synchronous API, the simulator's CPU shares the engine's thread
 
 	const datacubeCalls = () => sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
@@ -111,6 +180,7 @@ async function engineBenchmarks() {
 	async function runOnce(testCase, parallelRequests, extraOptions = {}) {
 		sim.resetLog();
 		const parameters = {
+			resource: testCase.resource ?? API_RULES[testCase.operation].resource,
 			operation: testCase.operation,
 			dateRange: 'custom',
 			beginDate: testCase.begin,
@@ -153,7 +223,8 @@ async function engineBenchmarks() {
 			return null;
 		}
 		const items = result.data.WeChat ?? [];
-		const rows = items.map((item) => wechatOnly(item.json));
+		const container = containerOf(testCase.operation);
+		const rows = items.map((item, i) => wechatFieldsOf(item.json, expected[i], container));
 		if (!isDeepStrictEqual(rows, expected)) {
 			const firstDiff = rows.findIndex((row, i) => !isDeepStrictEqual(row, expected[i]));
 			fail(
@@ -181,14 +252,15 @@ async function engineBenchmarks() {
 
 	const cases = [];
 	for (const testCase of CASES) {
-		const { endpoint } = API_RULES[testCase.operation];
+		const { endpoint, span } = API_RULES[testCase.operation];
 		const min = minimumRequests(testCase.operation, testCase.begin, testCase.end);
 		if (min.rule !== undefined && min.rule !== min.minimum)
 			fail(`bench self-check: DP minimum ${min.minimum} != closed rule ${min.rule} for ${testCase.id}`);
-		const expected = sim.expectedRows(endpoint, testCase.begin, testCase.end); // also warms the simulator's row cache
+		const expected = expectedFor(sim, testCase); // also warms the simulator's row cache
+		if (!expected.length) fail(`bench self-check: the simulator has no rows for ${testCase.id}`);
 		const ideal = (p) => Math.ceil(min.minimum / p) * LATENCY_MS;
 		console.log(
-			`\n${testCase.label}: ${testCase.operation} ${testCase.begin}..${testCase.end} (${min.days} days) -> minimum ${min.minimum} requests [${min.method}], ${expected.length} rows`,
+			`\n${testCase.label}: ${testCase.resource} / ${testCase.operation} (span ${span}) ${testCase.begin}..${testCase.end} (${min.days} days served) -> minimum ${min.minimum} requests [${min.method}], ${expected.length} rows`,
 		);
 
 		// one full-size run first, checked but not counted: the first run of a new size grows the
@@ -229,10 +301,14 @@ async function engineBenchmarks() {
 		cases.push({
 			id: testCase.id,
 			label: testCase.label,
+			resource: testCase.resource,
 			operation: testCase.operation,
 			endpoint,
+			span,
 			begin: testCase.begin,
 			end: testCase.end,
+			servedBegin: min.begin,
+			servedEnd: min.end,
 			days: min.days,
 			periods: min.periods,
 			minimum: min.minimum,
@@ -272,7 +348,7 @@ async function engineBenchmarks() {
 	if (hourly) {
 		console.log('\nDiagnostics (hourly year):');
 		const plain = await runOnce(hourly, PARALLEL, { addReadableFields: false });
-		const expected = sim.expectedRows('getupstreammsghour', hourly.begin, hourly.end);
+		const expected = expectedFor(sim, hourly);
 		check(hourly, plain, PARALLEL, expected, 365);
 		console.log(
 			`  p${PARALLEL}, Add Readable Fields off: ${seconds(plain.wallMs)}, tail ${Math.round(plain.phases.tailMs)} ms`,
@@ -404,6 +480,7 @@ function markdown(meta, engine, collect, targets) {
 		table(
 			engine.cases.map((c) => [
 				c.label,
+				`${c.operation} (${c.span})`,
 				`${c.begin} to ${c.end}`,
 				`${c.requests[p][0]} (${c.minimum})`,
 				c.rows,
@@ -415,6 +492,7 @@ function markdown(meta, engine, collect, targets) {
 			]),
 			[
 				'Case',
+				'Operation (days per request)',
 				'Range',
 				'Requests (minimum)',
 				'Rows',
@@ -450,8 +528,11 @@ function markdown(meta, engine, collect, targets) {
 }
 
 async function main() {
-	if (!fs.existsSync(BUILT_NODE)) {
-		console.error(`No build at ${path.relative(ROOT, BUILT_NODE)}: run "npm run build" first (npm run bench does).`);
+	let measured;
+	try {
+		measured = benchPackage(option('package-dir', undefined));
+	} catch (error) {
+		console.error(error.message);
 		process.exit(2);
 	}
 	const meta = {
@@ -466,6 +547,7 @@ async function main() {
 		parallelRequests: PARALLEL,
 		repeatP4: REPEAT_P4,
 		loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+		package: measured.copied ? 'a private copy of dist/ taken at the start' : measured.packageDir,
 	};
 	console.log(
 		`WeChat node benchmark: n8n-core ${meta.n8nCore}, Node.js ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}); simulator latency ${LATENCY_MS} ms/request`,
@@ -479,7 +561,7 @@ async function main() {
 		);
 	}
 	const started = Date.now();
-	const engine = await engineBenchmarks();
+	const engine = await engineBenchmarks(measured.packageDir);
 	const collect = SKIP_COLLECT ? undefined : await collectBenchmarks();
 	const targets = evaluate(engine, collect);
 	const md = markdown(meta, engine, collect, targets);

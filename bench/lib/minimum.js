@@ -1,33 +1,26 @@
 'use strict';
 /**
  * The fewest datacube requests that can return every row of a range, computed here from the
- * API rules alone (README "Operations" table), deliberately without the node's planner:
- *   - day/hour APIs: a request covers at most `span` consecutive days -> ceil(days / span);
+ * API rules alone (README tables, issue 10; bench/lib/apis.js), deliberately without the node's planner:
+ *   - day/hour APIs (also the publish-date APIs getArticleTotal/getArticleDetails, whose range
+ *     selects publish days): a request covers at most `span` consecutive days -> ceil(days / span);
  *   - week/month APIs: WeChat answers a completed period when the request contains its label date
  *     (Monday / 1st), so a request can return any labels within `span - 1` days of each other.
  *     The fewest such groups is found by dynamic programming over the sorted labels (not greedy,
  *     so it also checks the planner's greedy choice), and cross-checked with a closed rule.
- * Dates are whole days since 1970-01-01 in UTC arithmetic; "yesterday" is China time (UTC+8).
+ * The range is clamped to the days WeChat serves for that API: from its first day (2014-12-01, or
+ * 2025-11-01 for the four 2025 "published content" APIs) to the latest served day (yesterday China
+ * time from 08:00 China time, the day before before that). Dates are whole days since 1970-01-01
+ * in UTC arithmetic, China time (UTC+8) where "today" is decided.
  */
 
-const FIRST_DATA_DAY = '2014-12-01';
-
-/** Per the README table: operation -> endpoint, span (days per request), grain. */
-const API_RULES = Object.freeze({
-	getDaily: { endpoint: 'getupstreammsg', span: 7, grain: 'day' },
-	getHourly: { endpoint: 'getupstreammsghour', span: 1, grain: 'hour' },
-	getWeekly: { endpoint: 'getupstreammsgweek', span: 30, grain: 'week' },
-	getMonthly: { endpoint: 'getupstreammsgmonth', span: 30, grain: 'month' },
-	getDailyDistribution: { endpoint: 'getupstreammsgdist', span: 15, grain: 'day' },
-	getWeeklyDistribution: { endpoint: 'getupstreammsgdistweek', span: 30, grain: 'week' },
-	getMonthlyDistribution: { endpoint: 'getupstreammsgdistmonth', span: 30, grain: 'month' },
-});
+const { API_RULES } = require('./apis');
 
 /** Whole-day calendar arithmetic, shared with the simulator (written from the API rules, not the planner). */
 const {
 	parseDate,
 	formatDate: fromDay,
-	chinaToday,
+	latestServedDay,
 	mondayOf,
 	firstOfMonth,
 	periodEnd,
@@ -39,17 +32,16 @@ function toDay(text) {
 	return day;
 }
 
-function chinaYesterday(nowMs = Date.now()) {
-	return chinaToday(nowMs) - 1;
-}
+/** The latest day WeChat answers at nowMs (the 08:00 China-time rule). */
+const latestDay = (nowMs = Date.now()) => latestServedDay(nowMs);
 
-/** Labels (as day numbers) of every completed week/month that overlaps [begin, end]. */
-function completedLabels(grain, begin, end, yesterday) {
+/** Labels (as day numbers) of every completed (served) week/month that overlaps [begin, end]. */
+function completedLabels(grain, begin, end, latest) {
 	const labels = [];
 	let label = grain === 'week' ? mondayOf(begin) : firstOfMonth(begin);
 	while (label <= end) {
 		const next = periodEnd(grain, label) + 1;
-		if (next - 1 <= yesterday) labels.push(label);
+		if (next - 1 <= latest) labels.push(label);
 		label = next;
 	}
 	return labels;
@@ -83,27 +75,29 @@ function closedRule(grain, labels) {
 }
 
 /**
- * { minimum, days, periods?, rule?, begin, end } for an operation and a custom range, as seen at nowMs.
- * The range is clamped to what WeChat keeps (2014-12-01 .. yesterday, China time).
+ * { minimum, days, periods?, rule?, begin, end, clamped } for an operation and a custom range, as seen at
+ * nowMs. The range is clamped to what WeChat serves for the API (its first day .. the latest served day).
  */
 function minimumRequests(operation, beginText, endText, nowMs = Date.now()) {
 	const rules = API_RULES[operation];
 	if (!rules) throw new Error(`unknown operation ${operation}`);
-	const yesterday = chinaYesterday(nowMs);
-	const begin = Math.max(toDay(beginText), toDay(FIRST_DATA_DAY));
-	const end = Math.min(toDay(endText), yesterday);
-	if (begin > end) throw new Error(`empty range ${beginText}..${endText}`);
+	const latest = latestDay(nowMs);
+	const begin = Math.max(toDay(beginText), toDay(rules.firstDay));
+	const end = Math.min(toDay(endText), latest);
+	if (begin > end) throw new Error(`empty range ${beginText}..${endText} for ${operation}`);
 	const days = end - begin + 1;
+	const clamped = begin !== toDay(beginText) || end !== toDay(endText);
 	if (rules.grain === 'day' || rules.grain === 'hour') {
 		return {
 			minimum: Math.ceil(days / rules.span),
 			days,
 			begin: fromDay(begin),
 			end: fromDay(end),
-			method: `ceil(${days} days / ${rules.span})`,
+			clamped,
+			method: `ceil(${days} days / ${rules.span})${clamped ? `, clamped to ${fromDay(begin)}..${fromDay(end)}` : ''}`,
 		};
 	}
-	const labels = completedLabels(rules.grain, begin, end, yesterday);
+	const labels = completedLabels(rules.grain, begin, end, latest);
 	const minimum = fewestGroups(labels, rules.span - 1);
 	const rule = rules.span === 30 ? closedRule(rules.grain, labels) : undefined;
 	return {
@@ -115,8 +109,9 @@ function minimumRequests(operation, beginText, endText, nowMs = Date.now()) {
 		rule,
 		begin: fromDay(begin),
 		end: fromDay(end),
+		clamped,
 		method: `DP over ${labels.length} completed ${rules.grain} labels, spread <= ${rules.span - 1} days`,
 	};
 }
 
-module.exports = { API_RULES, minimumRequests, fewestGroups, completedLabels, toDay, fromDay, chinaYesterday };
+module.exports = { API_RULES, minimumRequests, fewestGroups, completedLabels, toDay, fromDay, latestDay };

@@ -9,7 +9,13 @@
  */
 const path = require('node:path');
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'WeChatOfficialAccount');
+// the package bench/run.js measures (its private copy of the build, bench/lib/package-copy.js), else the repo's
+const DIST = path.join(
+	process.env.BENCH_PACKAGE_DIR ? path.resolve(process.env.BENCH_PACKAGE_DIR) : path.resolve(__dirname, '..', '..'),
+	'dist',
+	'nodes',
+	'WeChatOfficialAccount',
+);
 const MSG_TYPES = [1, 2, 3, 4, 6];
 const ROWS_PER_DAY = 24 * MSG_TYPES.length;
 const DUPLICATE_EVERY = 100;
