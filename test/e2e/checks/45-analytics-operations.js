@@ -5,10 +5,11 @@
  * level, unique by its row key, in ceil(days / span) requests. The published-content ranges lie after 2025-11-01.
  */
 const { isDeepStrictEqual } = require('node:util');
-const { parseExecuteOutput, nodeItems } = require('../../../scripts/lib/n8nApp');
+const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { check } = require('../lib/report');
+const { executeExpectingSuccess } = require('../lib/exits');
 
 /** Issue 10's contract: resource, operation, endpoint, span in days, the row key; and a range with rows. */
 const OPERATIONS = [
@@ -129,10 +130,11 @@ module.exports = {
 			title: 'n8n execute: the fourteen user, published-content, article and interface operations in one workflow',
 			async run(ctx) {
 				const { sim } = ctx;
-				await sim.resetLog();
-				const result = await ctx.n8n('execute-analytics-operations', ['execute', `--id=${WORKFLOW.id}`, '--rawOutput']);
-				const execution = parseExecuteOutput(result.stdout);
-				const log = await sim.log();
+				const { result, execution, log } = await executeExpectingSuccess(
+					ctx,
+					'execute-analytics-operations',
+					WORKFLOW.id,
+				);
 				check('the execution succeeded (status "success" in the execution JSON)', () => {
 					if (!execution) return `no execution JSON in stdout (${result.logBase}.out)`;
 					if (execution.status !== 'success' || execution.data.resultData.error)

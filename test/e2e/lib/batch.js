@@ -7,8 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { info } = require('./report');
-
-const crashedAtExit = (result) => result.signal === 'SIGSEGV' || result.code === 139;
+const { crashedAtExit } = require('./exits');
 
 /** Runs the workflows; resolves { summary, snapshot(id) } (snapshot: the execution data of a workflow, or null). */
 async function executeBatch(ctx, label, workflowIds) {
