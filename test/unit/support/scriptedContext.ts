@@ -286,78 +286,91 @@ export class ScriptedContext {
 }
 
 /**
- * The `sleep` n8n-workflow exports, scripted: each call is recorded with its delay and signal. Instant
- * by default; with `hold = true` a sleep waits until the test releases it. Like the real one, it
- * rejects with the signal's reason when the signal fires (or has fired).
- * Use in a test file:
- *   jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
- *   const sleeps = new ScriptedSleeps(sleep as unknown as jest.Mock);
+ * The waits of n8n-workflow's `sleep` (n8n's own implementation runs: a timer, cleared when its abort
+ * signal fires), scripted at the timer: every timer set while installed is recorded with its delay.
+ * Instant by default (it fires on the next turn of the event loop); with `hold = true` it waits until
+ * the test releases it. Timers are stubbed rather than `sleep` mocked through jest.mock, so that it
+ * works however the suites are run (the mutation run loads every suite in one jest file, where the
+ * module under test may already be loaded with the real n8n-workflow).
+ *   const sleeps = new ScriptedSleeps();
+ *   beforeEach(() => sleeps.install());
+ *   afterEach(() => sleeps.uninstall());
  */
 export interface SleepCall {
 	ms: number;
-	signal: AbortSignal | undefined;
+	/** Fired: the wait ended. */
+	fired: boolean;
+	/** Cleared before it fired (the abort signal ended the wait). */
+	cleared: boolean;
 	release: () => void;
-	settled: boolean;
 }
 
 export class ScriptedSleeps {
 	calls: SleepCall[] = [];
 	hold = false;
+	/** Called when a wait starts (to abort at that moment, for instance). */
+	onSleep: ((call: SleepCall) => void) | undefined;
+	private spies: jest.SpyInstance[] = [];
+	private handed = 0;
 	private waiters: Array<(call: SleepCall) => void> = [];
 
-	constructor(private readonly mock: jest.Mock) {
-		this.reset();
-	}
-
-	reset(): void {
+	install(): void {
+		this.uninstall();
 		this.calls = [];
 		this.hold = false;
+		this.onSleep = undefined;
+		this.handed = 0;
 		this.waiters = [];
-		this.mock.mockReset();
-		this.mock.mockImplementation((ms: number, signal?: AbortSignal) => this.sleep(ms, signal));
+		const handles = new Map<object, SleepCall>();
+		const realClear = globalThis.clearTimeout;
+		this.spies.push(
+			jest.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+				const call: SleepCall = {
+					ms: ms ?? 0,
+					fired: false,
+					cleared: false,
+					release: () => {
+						if (call.fired || call.cleared) return;
+						call.fired = true;
+						callback(...args);
+					},
+				};
+				const handle = { ref: () => handle, unref: () => handle, hasRef: () => false, refresh: () => handle };
+				handles.set(handle, call);
+				this.calls.push(call);
+				this.onSleep?.(call);
+				if (!this.hold) setImmediate(call.release);
+				const waiter = this.waiters.shift();
+				if (waiter) {
+					this.handed++;
+					waiter(call);
+				}
+				return handle;
+			}) as never),
+			jest.spyOn(globalThis, 'clearTimeout').mockImplementation(((handle: unknown) => {
+				const call = handles.get(handle as object);
+				if (call) {
+					if (!call.fired) call.cleared = true;
+				} else realClear(handle as never);
+			}) as never),
+		);
+	}
+
+	uninstall(): void {
+		for (const spy of this.spies.splice(0)) spy.mockRestore();
 	}
 
 	get delays(): number[] {
 		return this.calls.map((call) => call.ms);
 	}
 
+	/** The next wait not yet handed out, waiting for it to start if needed. */
 	async next(): Promise<SleepCall> {
-		const open = this.calls.find((call) => !call.settled && !(call as { taken?: boolean }).taken);
-		if (open) {
-			(open as { taken?: boolean }).taken = true;
-			return open;
+		const call = this.calls[this.handed];
+		if (call) {
+			this.handed++;
+			return call;
 		}
 		return await new Promise<SleepCall>((resolve) => this.waiters.push(resolve));
-	}
-
-	private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-		const done = deferred<void>();
-		const call: SleepCall = {
-			ms,
-			signal,
-			settled: false,
-			release: () => {
-				if (call.settled) return;
-				call.settled = true;
-				done.resolve();
-			},
-		};
-		this.calls.push(call);
-		const abort = () => {
-			if (call.settled) return;
-			call.settled = true;
-			done.reject(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
-		};
-		if (signal?.aborted) abort();
-		else signal?.addEventListener('abort', abort, { once: true });
-		if (!this.hold) call.release();
-		else {
-			const waiter = this.waiters.shift();
-			if (waiter) {
-				(call as { taken?: boolean }).taken = true;
-				waiter(call);
-			}
-		}
-		return done.promise;
 	}
 }
