@@ -91,7 +91,10 @@ export class TokenSession {
 		const generation = this.generation;
 		const node = this.ctx.getNode();
 		const reference = node.credentials?.[CREDENTIAL_TYPE];
-		const leading = !data.accessToken;
+		// Each request gets its own copy: n8n reads the token from it after an await, and another
+		// request may invalidate the session's token in between (that sent an empty token: 41001).
+		const sentWith = { ...data };
+		const leading = !sentWith.accessToken;
 		const request = this.ctx.helpers.httpRequestWithAuthentication.call(
 			this.ctx,
 			CREDENTIAL_TYPE,
@@ -106,12 +109,22 @@ export class TokenSession {
 					id: reference?.id ?? '',
 					name: reference?.name ?? '',
 					type: CREDENTIAL_TYPE,
-					data,
+					data: sentWith,
 				},
 			},
 		) as Promise<IN8nHttpFullResponse>;
-		if (leading) this.holdOthersUntil(request.then(() => this.remember(data.accessToken)));
+		// n8n ran preAuthentication for the leading request and wrote the new token into its copy.
+		if (leading) this.holdOthersUntil(request.then(() => this.adopt(sentWith, generation)));
 		return { generation, response: await request };
+	}
+
+	/** Takes the token a leading request obtained, unless the session moved on meanwhile. */
+	private adopt(sentWith: ICredentialDataDecryptedObject, generation: number): void {
+		this.remember(sentWith.accessToken);
+		if (this.data && this.generation === generation && !this.data.accessToken && sentWith.accessToken) {
+			this.data.accessToken = sentWith.accessToken;
+			this.data.issuedFor = sentWith.issuedFor;
+		}
 	}
 
 	private holdOthersUntil(work: Promise<unknown>): void {
