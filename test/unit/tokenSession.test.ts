@@ -248,6 +248,25 @@ describe('TokenSession: invalidate()', () => {
 	});
 });
 
+describe('TokenSession: a rejection while another request is on its way', () => {
+	it("a request between n8n's preAuthentication and authenticate when the token is invalidated still sends a token", async () => {
+		const { scripted, session } = setup(boundCredential('token-0'));
+		const first = await session.send(PATH, POST);
+		const helpers = scripted.ctx.helpers as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+		const original = helpers.httpRequestWithAuthentication;
+		let invalidating: Promise<void> | undefined;
+		helpers.httpRequestWithAuthentication = function (this: unknown, ...args: unknown[]) {
+			const request = original.apply(this, args);
+			// n8n is awaiting preAuthentication for this request when another request's 40001 arrives.
+			invalidating ??= session.invalidate(first.generation);
+			return request;
+		};
+		await session.send(PATH, POST);
+		await invalidating;
+		expect(scripted.tokensSent()).toEqual(['token-0', 'token-0']);
+	});
+});
+
 describe('TokenSession: secrets()', () => {
 	it('is empty before the credential is loaded', () => {
 		expect(setup().session.secrets()).toEqual([]);
