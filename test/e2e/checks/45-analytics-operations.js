@@ -4,112 +4,33 @@
  * getarticletotal / getarticletotaldetail: one per article per stat_date), each carrying WeChat's values at the top
  * level, unique by its row key, in ceil(days / span) requests. The published-content ranges lie after 2025-11-01.
  */
-const { isDeepStrictEqual } = require('node:util');
 const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { check } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { CONTRACT, expectedUnits, compareUnits, itemPer } = require('../lib/analytics');
 
-/** Issue 10's contract: resource, operation, endpoint, span in days, the row key; and a range with rows. */
-const OPERATIONS = [
-	['userAnalysis', 'getUserSummary', 'getusersummary', 7, ['ref_date', 'user_source'], '2025-12-10', '2025-12-23'],
-	['userAnalysis', 'getUserCumulate', 'getusercumulate', 7, ['ref_date'], '2025-12-10', '2025-12-23'],
-	['publishedContent', 'getOverview', 'getbizsummary', 30, ['ref_date'], '2025-11-01', '2025-12-30'],
-	['publishedContent', 'getArticleReads', 'getarticleread', 1, ['ref_date', 'msgid'], '2026-02-01', '2026-02-03'],
-	['publishedContent', 'getArticleShares', 'getarticleshare', 1, ['ref_date', 'msgid'], '2026-02-01', '2026-02-03'],
-	[
-		'publishedContent',
-		'getArticleDetails',
-		'getarticletotaldetail',
-		1,
-		['msgid', 'stat_date'],
-		'2026-02-01',
-		'2026-02-05',
-	],
-	['articleAnalysis', 'getArticleSummary', 'getarticlesummary', 1, ['ref_date', 'msgid'], '2024-05-01', '2024-05-03'],
-	['articleAnalysis', 'getArticleTotal', 'getarticletotal', 1, ['msgid', 'stat_date'], '2024-05-01', '2024-05-07'],
-	['articleAnalysis', 'getUserRead', 'getuserread', 3, ['ref_date', 'user_source'], '2024-05-01', '2024-05-09'],
-	[
-		'articleAnalysis',
-		'getUserReadHourly',
-		'getuserreadhour',
-		1,
-		['ref_date', 'ref_hour', 'user_source'],
-		'2024-05-01',
-		'2024-05-02',
-	],
-	['articleAnalysis', 'getUserShare', 'getusershare', 7, ['ref_date', 'share_scene'], '2024-05-01', '2024-05-14'],
-	[
-		'articleAnalysis',
-		'getUserShareHourly',
-		'getusersharehour',
-		1,
-		['ref_date', 'ref_hour', 'share_scene'],
-		'2024-05-01',
-		'2024-05-02',
-	],
-	['interfaceAnalysis', 'getInterfaceSummary', 'getinterfacesummary', 30, ['ref_date'], '2024-01-01', '2024-03-30'],
-	[
-		'interfaceAnalysis',
-		'getInterfaceSummaryHourly',
-		'getinterfacesummaryhour',
-		1,
-		['ref_date', 'ref_hour'],
-		'2024-05-01',
-		'2024-05-02',
-	],
-].map(([resource, operation, endpoint, span, key, begin, end]) => ({
-	resource,
-	operation,
-	endpoint,
-	span,
-	key,
-	begin,
-	end,
-}));
+/** A range with rows for each operation of issue 10's table (lib/analytics.js). */
+const RANGES = {
+	getUserSummary: ['2025-12-10', '2025-12-23'],
+	getUserCumulate: ['2025-12-10', '2025-12-23'],
+	getOverview: ['2025-11-01', '2025-12-30'],
+	getArticleReads: ['2026-02-01', '2026-02-03'],
+	getArticleShares: ['2026-02-01', '2026-02-03'],
+	getArticleDetails: ['2026-02-01', '2026-02-05'],
+	getArticleSummary: ['2024-05-01', '2024-05-03'],
+	getArticleTotal: ['2024-05-01', '2024-05-07'],
+	getUserRead: ['2024-05-01', '2024-05-09'],
+	getUserReadHourly: ['2024-05-01', '2024-05-02'],
+	getUserShare: ['2024-05-01', '2024-05-14'],
+	getUserShareHourly: ['2024-05-01', '2024-05-02'],
+	getInterfaceSummary: ['2024-01-01', '2024-03-30'],
+	getInterfaceSummaryHourly: ['2024-05-01', '2024-05-02'],
+};
+const OPERATIONS = CONTRACT.map((op) => ({ ...op, begin: RANGES[op.operation][0], end: RANGES[op.operation][1] }));
 
-/** The list WeChat nests a row's daily series in (one item per element), and the object it nests metrics in. */
-const SERIES = { getarticletotal: 'details', getarticletotaldetail: 'detail_list' };
-const DETAIL = 'detail';
-
-/**
- * What each output item must carry, from WeChat's raw rows: one unit per row, or per element of the row's series;
- * the series element's and the detail object's values at the top level, the row's own values next to them (the
- * row's win on a clash). Extra fields (readable names, one field per read scene) are allowed.
- */
-function expectedUnits(endpoint, rows) {
-	const series = SERIES[endpoint];
-	return rows.flatMap((row) => {
-		const { [DETAIL]: detail, ...own } = row;
-		if (!series) return [{ ...(detail || {}), ...own }];
-		const { [series]: days, ...article } = own;
-		return days.map((day) => ({ ...day, ...article }));
-	});
-}
-
-const keyOf = (key, json) => JSON.stringify(key.map((field) => json[field]));
 const dayCount = (begin, end) => (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${begin}T00:00:00Z`)) / 86400000 + 1;
-
-/** How the items differ from the expected units (first difference), or nothing. */
-function compareUnits(op, items, units) {
-	if (!items) return 'the node did not run';
-	if (units.length === 0) return 'the simulator expects no rows: the check would prove nothing';
-	const jsons = items.map((item) => item.json);
-	const keys = jsons.map((json) => keyOf(op.key, json));
-	if (new Set(keys).size !== keys.length) return `${keys.length - new Set(keys).size} items share a row key`;
-	if (jsons.length !== units.length) return `${jsons.length} items, expected ${units.length}`;
-	const byKey = new Map(jsons.map((json) => [keyOf(op.key, json), json]));
-	for (const unit of units) {
-		const json = byKey.get(keyOf(op.key, unit));
-		if (!json) return `no item for ${keyOf(op.key, unit)}`;
-		for (const [field, value] of Object.entries(unit)) {
-			if (!isDeepStrictEqual(json[field], value))
-				return `${keyOf(op.key, unit)}: ${field} is ${JSON.stringify(json[field])}, WeChat sent ${JSON.stringify(value)}`;
-		}
-	}
-	if (!items.every((item) => item.pairedItem && item.pairedItem.item === 0)) return 'pairedItem is not item 0';
-}
 
 const WORKFLOW = manualWorkflow(
 	'e2eAnalyticsOps1',
@@ -145,9 +66,7 @@ module.exports = {
 					const rows = await sim.expected(op.endpoint, op.begin, op.end);
 					const units = expectedUnits(op.endpoint, rows);
 					const requests = Math.ceil(dayCount(op.begin, op.end) / op.span);
-					const per = SERIES[op.endpoint]
-						? `one per article per stat_date (${rows.length} articles)`
-						: `one per ${op.key.join(' × ')}`;
+					const per = itemPer(op, rows);
 					total += units.length;
 					check(
 						`${op.resource} / ${op.operation} ${op.begin}..${op.end}: ${units.length} items, ${per}, WeChat's values at the top level, in ${requests} ${op.endpoint} requests`,
