@@ -8,7 +8,9 @@ const { check } = require('../lib/report');
 
 const EXAMPLE_FILES = [
 	'daily-to-google-sheets.json',
+	'follower-growth-to-google-sheets.json',
 	'hourly-backfill-to-postgres.json',
+	'published-content-to-postgres.json',
 	'weekly-digest-to-slack.json',
 ];
 
@@ -28,7 +30,7 @@ module.exports = {
 						return `credentials ${JSON.stringify(ours.credentials)}`;
 				});
 				const { NodeHelpers } = appWorkflowModule(ctx.app);
-				check('examples/ holds the three example workflows', () => {
+				check(`examples/ holds the ${EXAMPLE_FILES.length} example workflows`, () => {
 					const have = ctx.examples.map((e) => e.file);
 					const missing = EXAMPLE_FILES.filter((file) => !have.includes(file));
 					if (missing.length) return `missing ${missing.join(', ')}`;
