@@ -19,6 +19,7 @@
  *
  *   node bench/run.js [--repeat 3] [--latency 40] [--only getHourly,getDaily] [--skip-collect]
  *                     [--collect-reps 3] [--no-write] [--package-dir DIR]
+ *   node bench/run.js --markdown-from-json   (bench/results.md again from bench/results.json)
  * The built package is measured from a private copy taken at the start (bench/lib/package-copy.js), or DIR.
  */
 const fs = require('node:fs');
@@ -469,13 +470,24 @@ function evaluate(engine, collect) {
 	return targets;
 }
 
+/** A sentence when other processes held the CPUs during the run (load average above the CPU count). */
+function loadNote(meta, engine) {
+	const load = Math.max(meta.loadAverageAtStart[0], meta.loadAverageAtEnd?.[0] ?? 0);
+	if (load <= meta.cpus) return undefined;
+	const server = engine.cases.map((c) => c.phasesP4?.serverMsPerRequest).filter((ms) => ms !== undefined);
+	const range = server.length ? `${fixed(Math.min(...server), 1)} to ${fixed(Math.max(...server), 1)}` : '?';
+	return `The load average was ${meta.loadAverageAtStart[0]} at the start and ${meta.loadAverageAtEnd?.[0] ?? '?'} at the end on ${meta.cpus} CPUs: other processes held the CPUs during this run, so the engine, the node and the simulator (same thread) waited for CPU time; even the simulator's own ${meta.latencyMs} ms answers took ${range} ms on average per case. Wall / ideal and rows/s above their targets measure that contention as well as the node; compare runs at a low load.`;
+}
+
 function markdown(meta, engine, collect, targets) {
 	const p = `p${PARALLEL}`;
 	const lines = [];
 	lines.push(
-		`Benchmark (\`npm run bench\`): the node in n8n's engine (n8n-core ${meta.n8nCore}) against the local simulator with ${LATENCY_MS} ms per request; ${meta.cpus} CPUs (${meta.cpuModel}), Node.js ${meta.node}, ${meta.date.slice(0, 10)}, load average ${meta.loadAverageAtStart[0]} at start. Parallel Requests ${PARALLEL} vs 1; ideal = ceil(minimum / parallelism) x ${LATENCY_MS} ms; wall at ${PARALLEL} is the median of ${REPEAT_P4} runs.`,
+		`Benchmark (\`npm run bench\`): the node in n8n's engine (n8n-core ${meta.n8nCore}) against the local simulator with ${meta.latencyMs} ms per request; ${meta.cpus} CPUs (${meta.cpuModel}), Node.js ${meta.node}, ${meta.date.slice(0, 10)}, load average ${meta.loadAverageAtStart[0]} at start. Parallel Requests ${PARALLEL} vs 1; ideal = ceil(minimum / parallelism) x ${meta.latencyMs} ms; wall at ${PARALLEL} is the median of ${meta.repeatP4} runs.`,
 		'',
 	);
+	const note = loadNote(meta, engine);
+	if (note) lines.push(note, '');
 	lines.push(
 		table(
 			engine.cases.map((c) => [
@@ -508,7 +520,7 @@ function markdown(meta, engine, collect, targets) {
 		const t = collect.throughput;
 		lines.push(
 			'',
-			`Post-processing (merge, de-duplicate, sort, readable fields) of ${t.sorted.outputRows.toLocaleString('en-US')} hourly rows: ${millions(t.sorted.outputRowsPerSecond)} pre-sorted, ${millions(t.shuffled.outputRowsPerSecond)} shuffled (best of ${COLLECT_REPS}).`,
+			`Post-processing (merge, de-duplicate, sort, readable fields) of ${t.sorted.outputRows.toLocaleString('en-US')} hourly rows: ${millions(t.sorted.outputRowsPerSecond)} pre-sorted, ${millions(t.shuffled.outputRowsPerSecond)} shuffled (best of ${meta.collectReps ?? t.sorted.repetitions}).`,
 		);
 	}
 	if (collect?.memory?.sorted) {
@@ -527,7 +539,16 @@ function markdown(meta, engine, collect, targets) {
 	return `${lines.join('\n')}\n`;
 }
 
+/** --markdown-from-json: bench/results.md again from bench/results.json (after a change of the report's format). */
+function rewriteMarkdown() {
+	const saved = JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8'));
+	const md = markdown(saved.meta, { cases: saved.cases }, saved.collect, saved.targets);
+	fs.writeFileSync(path.join(__dirname, 'results.md'), md);
+	console.log(md);
+}
+
 async function main() {
+	if (option('markdown-from-json', false) === true) return rewriteMarkdown();
 	let measured;
 	try {
 		measured = benchPackage(option('package-dir', undefined));
@@ -546,6 +567,7 @@ async function main() {
 		latencyMs: LATENCY_MS,
 		parallelRequests: PARALLEL,
 		repeatP4: REPEAT_P4,
+		collectReps: COLLECT_REPS,
 		loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
 		package: measured.copied ? 'a private copy of dist/ taken at the start' : measured.packageDir,
 	};
@@ -564,6 +586,7 @@ async function main() {
 	const engine = await engineBenchmarks(measured.packageDir);
 	const collect = SKIP_COLLECT ? undefined : await collectBenchmarks();
 	const targets = evaluate(engine, collect);
+	meta.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 	const md = markdown(meta, engine, collect, targets);
 
 	console.log('\nMethod for the memory figure: the input lists are built and a full gc() run before the baseline');
@@ -577,7 +600,6 @@ async function main() {
 		);
 	console.log(`\n${md}`);
 
-	meta.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 	const results = {
 		meta,
 		targets,
