@@ -103,7 +103,7 @@ describe('DatacubeClient.fetchList: answers', () => {
 });
 
 describe('DatacubeClient.fetchList: HTTP status', () => {
-	it.each([301, 302, 400, 403, 404])('HTTP %i fails for good and names the Base URL (without user-info)', async (status) => {
+	it.each([300, 301, 302, 400, 403, 404, 499])('HTTP %i fails for good and names the Base URL (without user-info)', async (status) => {
 		const { scripted, client } = setup(boundCredential('token-0', { baseUrl: 'https://u:pw-123456@proxy.example/' }));
 		scripted.server.queue('datacube', { status, body: 'nope' });
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
@@ -291,16 +291,16 @@ describe('DatacubeClient.fetchList: rejected tokens', () => {
 		expect(scripted.tokensSent()).toEqual(['token-0', 'token-1', 'token-2']);
 	});
 
-	it('at most 4 refreshes per request, then it fails with the remedy', async () => {
+	it('at most 8 refreshes per request, then it fails with the remedy', async () => {
 		const { scripted, client } = setup();
 		scripted.server.responders.datacube = () => ({ body: { errcode: 40001, errmsg: 'invalid credential' } });
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
 		expect(error).toMatchObject({ kind: 'fatal', errcode: 40001 });
 		expect(error.message).toBe('WeChat rejected the access token even after fetching a new one (errcode 40001)');
 		expect(error.description).toMatch(/Stable Token/);
-		expect(MAX_TOKEN_REFRESHES).toBe(4);
-		expect(scripted.preAuthCount).toBe(4);
-		expect(scripted.server.of('datacube')).toHaveLength(5);
+		expect(MAX_TOKEN_REFRESHES).toBe(8);
+		expect(scripted.preAuthCount).toBe(8);
+		expect(scripted.server.of('datacube')).toHaveLength(9);
 		expect(sleeps.calls).toHaveLength(0);
 	});
 
@@ -383,6 +383,17 @@ describe('DatacubeClient.fetchList: abort signal', () => {
 		expect((await failure(fetching)).kind).toBe('cancelled');
 		expect(scripted.server.calls).toHaveLength(1);
 		expect(sleeps.calls).toHaveLength(0);
+	});
+
+	it('abort while the last attempt is in flight: cancelled, not exhausted', async () => {
+		const { scripted, client } = setup();
+		scripted.server.hold('datacube');
+		const controller = new AbortController();
+		const fetching = client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, maxAttempts: 1, signal: controller.signal });
+		const call = await scripted.server.next('datacube');
+		controller.abort();
+		call.answer({ error: networkError('ECONNRESET') });
+		expect((await failure(fetching)).kind).toBe('cancelled');
 	});
 
 	it('abort after an errcode and before the wait: no wait, cancelled', async () => {

@@ -37,7 +37,7 @@ export const DEFAULT_RETRY: RetryOptions = {
 /** Backoff doubles from retryDelayMs up to this cap. */
 export const MAX_BACKOFF_MS = 30_000;
 /** Token refreshes one request may cause, each after a newer token was rejected too. */
-export const MAX_TOKEN_REFRESHES = 4;
+export const MAX_TOKEN_REFRESHES = 8;
 
 export type DatacubeErrorKind = 'fatal' | 'rangeRejected' | 'exhausted' | 'cancelled';
 
