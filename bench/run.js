@@ -475,7 +475,8 @@ function loadNote(meta, engine) {
 	const load = Math.max(meta.loadAverageAtStart[0], meta.loadAverageAtEnd?.[0] ?? 0);
 	if (load <= meta.cpus) return undefined;
 	const server = engine.cases.map((c) => c.phasesP4?.serverMsPerRequest).filter((ms) => ms !== undefined);
-	const range = server.length ? `${fixed(Math.min(...server), 1)} to ${fixed(Math.max(...server), 1)}` : '?';
+	const [low, high] = [fixed(Math.min(...server), 1), fixed(Math.max(...server), 1)];
+	const range = !server.length ? '?' : low === high ? low : `${low} to ${high}`;
 	return `The load average was ${meta.loadAverageAtStart[0]} at the start and ${meta.loadAverageAtEnd?.[0] ?? '?'} at the end on ${meta.cpus} CPUs: other processes held the CPUs during this run, so the engine, the node and the simulator (same thread) waited for CPU time; even the simulator's own ${meta.latencyMs} ms answers took ${range} ms on average per case. Wall / ideal and rows/s above their targets measure that contention as well as the node; compare runs at a low load.`;
 }
 
