@@ -302,6 +302,21 @@ describe('fetchWindows: cancellation', () => {
 		expect(scripted.server.calls).toHaveLength(0);
 	});
 
+	it('stopped while a window is answered: no further window starts, that window is reported', async () => {
+		const { scripted, client } = setup();
+		const outer = new AbortController();
+		scripted.server.responders.datacube = (call) => {
+			if (call.body.begin_date === '2024-01-01') outer.abort();
+			return { body: { list: [] } };
+		};
+		const error = await rangeFailure(fetchWindows(client, planOf(days(3)), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }));
+		expect(error.cancelled).toBe(true);
+		expect(error.failed).toEqual(days(3)[0]);
+		expect(error.succeeded).toEqual([days(3)[0]]);
+		expect(error.notAttempted).toBe(2);
+		expect(scripted.server.calls).toHaveLength(1);
+	});
+
 	it('stopped after the last window was sent: reports the last window started', async () => {
 		const { scripted, client } = setup();
 		const outer = new AbortController();

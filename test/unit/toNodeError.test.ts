@@ -56,7 +56,7 @@ describe('toNodeError', () => {
 		const cause = new DatacubeError('fatal', 'HTTP 302 from https://proxy.example/x', 'Check the Base URL', undefined, '302');
 		const error = toNodeError(node, rangeError(cause), 0, secrets) as NodeApiError;
 		expect(error.httpCode).toBe('302');
-		expect(error.errorResponse).toEqual({ message: 'HTTP 302 from https://proxy.example/x' });
+		expect(error.errorResponse).toStrictEqual({ message: 'HTTP 302 from https://proxy.example/x' });
 	});
 
 	it('the HTTP status wins over an errcode', () => {
@@ -69,7 +69,7 @@ describe('toNodeError', () => {
 		const error = toNodeError(node, rangeError(cause), 0, secrets) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBeNull();
-		expect(error.errorResponse).toEqual({ message: 'WeChat kept failing' });
+		expect(error.errorResponse).toStrictEqual({ message: 'WeChat kept failing' });
 	});
 
 	it('a range that failed with another error becomes a NodeOperationError with the summary, redacted', () => {

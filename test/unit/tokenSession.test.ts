@@ -285,6 +285,18 @@ describe('TokenSession: secrets()', () => {
 		expect(secrets).not.toContain('');
 	});
 
+	it('a credential without a token: only the App Secret', async () => {
+		const { session } = setup();
+		await session.credentials();
+		expect(session.secrets()).toEqual([APP_SECRET]);
+	});
+
+	it('a stored value that is not a string is not taken for a token', async () => {
+		const { session } = setup({ accessToken: 12345 });
+		await session.credentials();
+		expect(session.secrets()).toEqual([APP_SECRET]);
+	});
+
 	it('has no user-info entries for a Base URL without one', async () => {
 		const { session } = setup(boundCredential('token-0'));
 		await session.credentials();
