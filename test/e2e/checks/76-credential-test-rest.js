@@ -6,6 +6,7 @@
  * each fail with their own message although a valid token is cached; the unchanged form must pass. n8n is stopped
  * afterwards and its whole process group is gone.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const { n8nEnv, ownerEnv, startN8n } = require('../../../scripts/lib/n8nApp');
 const { freePort, sleep } = require('../../../scripts/lib/processes');
@@ -150,6 +151,12 @@ module.exports = {
 				}
 				check(`no process of n8n's process group (${pgid}: n8n, its task runner) is left`, () => {
 					if (alive) return `process group ${pgid} still has processes`;
+				});
+				const logText = fs.readFileSync(logFile, 'utf8');
+				const secrets = [sim.appSecret, WRONG_SECRET, ctx.tokens.first, ctx.tokens.refreshed].filter(Boolean);
+				check("n8n start's log holds neither the App Secret, the wrong secret tested, nor a token", () => {
+					if (!logText.trim()) return 'the log is empty';
+					if (secrets.some((secret) => logText.includes(secret))) return `found in ${logFile}`;
 				});
 				delete ctx.credentialTestLog;
 			},
