@@ -79,11 +79,11 @@ function sinceLastRunWorkflow(destinationUrl) {
 	return workflow;
 }
 
-/** Waits when 08:00 China time (the moment the latest served day moves) is under 5 minutes away. */
+/** Waits when 08:00 China time (the moment the latest served day moves) is under 6 minutes away. */
 async function keepClearOfEightChina() {
 	const chinaMs = (Date.now() + 8 * 3600000) % DAY;
 	const msToEight = (8 * 3600000 - chinaMs + DAY) % DAY;
-	if (msToEight < 300000) {
+	if (msToEight < 360000) {
 		info(`08:00 China time is ${Math.round(msToEight / 1000)} s away; waiting for it so that the latest day stays put`);
 		await sleep(msToEight + 15000);
 	}
