@@ -33,7 +33,7 @@ const EXPECTATIONS = {
 		);
 	},
 	async 'weekly-digest-to-slack.json'(copy, runData, { sim, state }) {
-		const week = lastWeek(state.today);
+		const week = lastWeek(state.latestDay);
 		const byType = await sim.expected('getupstreammsgweek', week.begin, week.end);
 		const byInterval = await sim.expected('getupstreammsgdistweek', week.begin, week.end);
 		check(

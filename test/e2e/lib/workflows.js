@@ -87,8 +87,9 @@ function runnableCopy(example, id) {
 const DAY = 86400000;
 const toDay = (date) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const fromDay = (day) => new Date(day * DAY).toISOString().slice(0, 10);
-function lastWeek(today) {
-	const day = toDay(today);
+/** The node's "Last Week": the latest Monday-to-Sunday week ending on or before the latest day WeChat serves. */
+function lastWeek(latestDay) {
+	const day = toDay(latestDay) + 1;
 	const monday = day - ((((day + 3) % 7) + 7) % 7); // 1970-01-01 was a Thursday
 	return { begin: fromDay(monday - 7), end: fromDay(monday - 1) };
 }
