@@ -135,7 +135,7 @@ export class WeChatOfficialAccount implements INodeType {
 					}
 					const through = lastDeliveredDay(plan, heldFrom);
 					const confirmNow = rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
-					moved[key] = afterDelivery(cursorOf(key), plan.begin, through, execution, confirmNow);
+					moved[key] = afterDelivery(cursorOf(key), plan.begin, through, execution, confirmNow, this.getNode().name);
 				} else if (delayed.length > 0) {
 					hints.add(
 						`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
@@ -177,12 +177,13 @@ function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], st
 			description: 'Open the node and pick an operation from the list',
 		});
 	}
-	const { cursors, confirmed } = confirmPending((state[STATE_KEY] as CursorMap | undefined) ?? {}, execution);
+	const upstream = new Set(ctx.getParentNodes(ctx.getNode().name).map((parent) => parent.name));
+	const { cursors, confirmed } = confirmPending((state[STATE_KEY] as CursorMap | undefined) ?? {}, execution, upstream);
 	state[STATE_KEY] = cursors;
 	ctx.addExecutionHints({
 		message: confirmed.length
 			? `Confirmed as delivered: ${confirmed.join('; ')}`
-			: 'Nothing to confirm: no "Since Last Run" step of this execution is waiting for confirmation',
+			: 'Nothing to confirm: no "Since Last Run" step before this one is waiting for confirmation in this execution',
 		type: 'info',
 		location: 'outputPane',
 	});

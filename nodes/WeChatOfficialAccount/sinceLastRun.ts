@@ -19,8 +19,8 @@ export const STATE_KEY = 'weChatSinceLastRun';
 export interface Cursor {
 	/** Every day up to and including this one was delivered (and confirmed). */
 	delivered?: Day;
-	/** Output by `execution`, waiting for a Confirm Delivery step. */
-	pending?: { from: Day; through: Day; execution: string };
+	/** Output by node `node` in `execution`, waiting for a Confirm Delivery step after it. */
+	pending?: { from: Day; through: Day; execution: string; node?: string };
 }
 
 export type CursorMap = Record<string, Cursor>;
@@ -102,21 +102,31 @@ export function afterDelivery(
 	through: Day,
 	execution: string,
 	confirmNow: boolean,
+	node?: string,
 ): Cursor {
 	if (through < from) return { ...cursor };
 	if (confirmNow) return { delivered: through };
 	const start = cursor?.pending?.execution === execution ? cursor.pending.from : from;
-	return { delivered: cursor?.delivered, pending: { from: start, through, execution } };
+	return { delivered: cursor?.delivered, pending: { from: start, through, execution, node } };
 }
 
-/** Confirm Delivery: every cursor this execution left pending becomes delivered. Returns what it confirmed. */
-export function confirmPending(cursors: CursorMap, execution: string): { cursors: CursorMap; confirmed: string[] } {
+/**
+ * Confirm Delivery: the cursors this execution left pending become delivered — only those of the
+ * fetch nodes upstream of the confirming step (`upstream`: node names), so that a Confirm after one
+ * destination never confirms what another branch has not stored yet. Returns what it confirmed.
+ */
+export function confirmPending(
+	cursors: CursorMap,
+	execution: string,
+	upstream: ReadonlySet<string>,
+): { cursors: CursorMap; confirmed: string[] } {
 	const out: CursorMap = {};
 	const confirmed: string[] = [];
 	for (const [key, cursor] of Object.entries(cursors)) {
-		if (cursor.pending?.execution === execution) {
-			out[key] = { delivered: maxDay(cursor.delivered ?? cursor.pending.through, cursor.pending.through) };
-			confirmed.push(`${key.split('/').slice(1).join('/')}: ${cursor.pending.from} to ${cursor.pending.through}`);
+		const pending = cursor.pending;
+		if (pending?.execution === execution && (pending.node === undefined || upstream.has(pending.node))) {
+			out[key] = { delivered: maxDay(cursor.delivered ?? pending.through, pending.through) };
+			confirmed.push(`${key.split('/').slice(1).join('/')}: ${pending.from} to ${pending.through}`);
 		} else {
 			out[key] = cursor;
 		}

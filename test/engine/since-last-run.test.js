@@ -198,6 +198,42 @@ it('days WeChat has not finalised (is_delay) are held back and delivered by a la
 	expect(days(later.rows)).toEqual(['2026-11-25']);
 });
 
+it('a Confirm Delivery step confirms only the fetch nodes before it, not another branch whose destination failed', async () => {
+	const fetch = (id, name, operation, y) => ({
+		id,
+		name,
+		type: NODE_TYPE,
+		position: [200, y],
+		parameters: { resource: 'messageSummary', operation, dateRange: 'sinceLastRun', lookbackDays: 2, options: { addReadableFields: false } },
+		credentials: CREDENTIALS,
+	});
+	// v1 order runs the upper branch first: its destination fails, the workflow continues (On Error:
+	// Continue), and the lower branch's Confirm runs while the upper branch's days are still pending.
+	const twoBranches = {
+		nodes: [
+			{ name: 'Input', type: 'harness.input', position: [0, 100], parameters: { items: '[{}]' } },
+			fetch('fetch-daily', 'WeChat daily', 'getDaily', 0),
+			{ name: 'Sheet', type: 'harness.destination', position: [400, 0], parameters: { name: 'daily', fail: true }, onError: 'continueRegularOutput' },
+			fetch('fetch-dist', 'WeChat distribution', 'getDailyDistribution', 200),
+			{ name: 'Table', type: 'harness.destination', position: [400, 200], parameters: { name: 'dist' } },
+			{ name: 'Confirm table', type: NODE_TYPE, position: [600, 200], parameters: { resource: 'delivery', operation: 'confirm' } },
+		],
+		connections: {
+			Input: { main: [[{ node: 'WeChat daily', type: 'main', index: 0 }, { node: 'WeChat distribution', type: 'main', index: 0 }]] },
+			'WeChat daily': { main: [[{ node: 'Sheet', type: 'main', index: 0 }]] },
+			'WeChat distribution': { main: [[{ node: 'Table', type: 'main', index: 0 }]] },
+			Table: { main: [[{ node: 'Confirm table', type: 'main', index: 0 }]] },
+		},
+	};
+	at('2026-11-26T09:00:00');
+	const first = await engine.run(twoBranches, { timezone: 'Asia/Shanghai', mode: 'trigger', executionId: `exec-${++executions}`, staticData });
+	expect(first.executionOrder.indexOf('WeChat daily')).toBeLessThan(first.executionOrder.indexOf('Confirm table'));
+	const cursors = first.staticData.global.weChatSinceLastRun;
+	expect(cursors['fetch-dist/messageSummary/getDailyDistribution']).toEqual({ delivered: '2026-11-25' });
+	expect(cursors['fetch-daily/messageSummary/getDaily'].delivered).toBeUndefined();
+	expect(cursors['fetch-daily/messageSummary/getDaily'].pending).toMatchObject({ from: '2026-11-24', through: '2026-11-25' });
+});
+
 it('a manual run says that its progress is not saved', async () => {
 	at('2026-11-26T09:00:00');
 	const result = await engine.run(workflow(), { timezone: 'Asia/Shanghai', mode: 'manual', staticData: {} });

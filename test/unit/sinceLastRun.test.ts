@@ -239,7 +239,7 @@ describeInMachineZone('sinceLastRun', () => {
 				'node-3/userAnalysis/getUserCumulate': other,
 				'node-4/userAnalysis/getUserCumulate': plain,
 			};
-			const { cursors: out, confirmed } = confirmPending(cursors, 'e2');
+			const { cursors: out, confirmed } = confirmPending(cursors, 'e2', new Set());
 			expect(out).toEqual({
 				'node-1/userAnalysis/getUserSummary': { delivered: '2024-03-09' },
 				'node-2/messageSummary/getWeekly': { delivered: '2024-03-03' },
@@ -255,11 +255,22 @@ describeInMachineZone('sinceLastRun', () => {
 
 		it('never moves the delivered day back', () => {
 			const cursors = { 'n/r/o': { delivered: '2024-03-09', pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2' } } };
-			expect(confirmPending(cursors, 'e2').cursors).toEqual({ 'n/r/o': { delivered: '2024-03-09' } });
+			expect(confirmPending(cursors, 'e2', new Set()).cursors).toEqual({ 'n/r/o': { delivered: '2024-03-09' } });
+		});
+
+		it('confirms only what fetch nodes upstream of the Confirm step left pending', () => {
+			const cursors = {
+				'a/r/o': { pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2', node: 'WeChat A' } },
+				'b/r/o': { pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2', node: 'WeChat B' } },
+			};
+			const { cursors: out, confirmed } = confirmPending(cursors, 'e2', new Set(['Input', 'WeChat A']));
+			expect(out['a/r/o']).toEqual({ delivered: '2024-03-05' });
+			expect(out['b/r/o']).toBe(cursors['b/r/o']);
+			expect(confirmed).toEqual(['r/o: 2024-03-01 to 2024-03-05']);
 		});
 
 		it('nothing pending: nothing confirmed', () => {
-			expect(confirmPending({}, 'e2')).toEqual({ cursors: {}, confirmed: [] });
+			expect(confirmPending({}, 'e2', new Set())).toEqual({ cursors: {}, confirmed: [] });
 		});
 	});
 });
