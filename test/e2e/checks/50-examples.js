@@ -23,9 +23,9 @@ const EXPECTATIONS = {
 	async 'daily-to-google-sheets.json'(copy, runData, { sim, state }) {
 		const expected = await sim.expected('getupstreammsg', state.latestDay, state.latestDay);
 		check(
-			`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily yesterday (${state.latestDay}) gives its ${expected.length} rows with readable fields`,
+			`daily-to-google-sheets (without ${copy.leftOut.join(', ')}): getDaily since last run, first run = Lookback Days 1 (${state.latestDay}) gives its ${expected.length} rows with readable fields`,
 			() => {
-				const items = nodeItems(runData, "WeChat: yesterday's messages");
+				const items = nodeItems(runData, 'WeChat: new days since last run');
 				const diff = sameRows(wechatRows(items), expected);
 				if (diff) return diff;
 				if (!items.every((item) => typeof item.json.msg_type_name === 'string')) return 'msg_type_name missing';
