@@ -6,19 +6,22 @@
 //   const { data, error, runData } = await engine.run(workflowJson, { timezone: 'Asia/Shanghai' });
 // See README.md in this folder for the full API.
 const path = require('node:path');
-const { setupContainer } = require('./container-setup');
-const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, NodeHelpers, UserError } = require('n8n-workflow');
 const { BUILTIN_NODE_TYPES, HARNESS_INPUT_TYPE } = require('./builtin-nodes');
-const { InMemoryCredentialsHelper } = require('./credentials-helper');
-const { buildAdditionalData } = require('./additional-data');
-const { summarizeRun } = require('./run-result');
-const { testCredential } = require('./credential-test');
 
 // HARNESS_PACKAGE_DIR runs the suites against another built copy of the package (e.g. an older commit, to see a test fail on it).
 const DEFAULT_PACKAGE_DIR = process.env.HARNESS_PACKAGE_DIR ? path.resolve(process.env.HARNESS_PACKAGE_DIR) : path.resolve(__dirname, '..', '..');
 
 async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {}) {
+	// n8n's packages load with the first engine, not with this file: the mutation run
+	// (test/mutation/all-suites.js) loads every suite and often runs none of the engine tests.
+	const { setupContainer } = require('./container-setup');
+	const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+	const { Workflow, NodeHelpers, UserError } = require('n8n-workflow');
+	const { InMemoryCredentialsHelper } = require('./credentials-helper');
+	const { buildAdditionalData } = require('./additional-data');
+	const { summarizeRun } = require('./run-result');
+	const { testCredential } = require('./credential-test');
+
 	const { logger } = setupContainer({ logLevel });
 
 	// exactly what n8n does for ~/.n8n/nodes/node_modules/<pkg> (LoadNodesAndCredentials.runDirectoryLoader)
