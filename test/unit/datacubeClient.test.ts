@@ -15,10 +15,12 @@ import {
 	flush,
 	networkError,
 	ScriptedContext,
+	rejectionOf,
 	ScriptedSleeps,
 } from './support/scriptedContext';
 
 const sleeps = new ScriptedSleeps();
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, DatacubeError);
 
 const RETRY: RetryOptions = { maxAttempts: 5, retryDelayMs: 1000, quotaWaitMs: 7000, timeoutMs: 4321 };
 const ENDPOINT = 'getusersummary';
@@ -26,15 +28,6 @@ const ENDPOINT = 'getusersummary';
 function setup(credential: Parameters<typeof baseCredential>[0] = boundCredential('token-0')) {
 	const scripted = new ScriptedContext({ credential });
 	return { scripted, client: new DatacubeClient(scripted.ctx) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<DatacubeError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(DatacubeError);
-	return error as DatacubeError;
 }
 
 beforeEach(() => {

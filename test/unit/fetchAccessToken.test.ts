@@ -1,9 +1,10 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 import { tokenBinding } from '../../credentials/wechat/connection';
 import { fetchAccessToken, WeChatTokenError } from '../../credentials/wechat/fetchAccessToken';
-import { APP_SECRET, baseCredential, networkError, ScriptedContext, type Answer } from './support/scriptedContext';
+import { APP_SECRET, baseCredential, networkError, rejectionOf, ScriptedContext, type Answer } from './support/scriptedContext';
 
 const NOW = Date.UTC(2024, 2, 10, 4, 0);
+const tokenError = (promise: Promise<unknown>) => rejectionOf(promise, WeChatTokenError);
 
 function setup(extra: Parameters<typeof baseCredential>[0] = {}, ...answers: Answer[]) {
 	const scripted = new ScriptedContext();
@@ -11,15 +12,6 @@ function setup(extra: Parameters<typeof baseCredential>[0] = {}, ...answers: Ans
 	const credentials = baseCredential(extra);
 	const helpers = scripted.ctx.helpers as unknown as IHttpRequestHelper['helpers'];
 	return { scripted, credentials, fetch: () => fetchAccessToken(helpers, credentials, NOW) };
-}
-
-async function tokenError(promise: Promise<unknown>): Promise<WeChatTokenError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(WeChatTokenError);
-	return error as WeChatTokenError;
 }
 
 describe('fetchAccessToken', () => {

@@ -9,7 +9,7 @@ import {
 	type FetchOptions,
 } from '../../nodes/WeChatOfficialAccount/fetchWindows';
 import { DatacubeClient, DatacubeError } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
-import { boundCredential, flush, ScriptedContext, ScriptedSleeps, type Call } from './support/scriptedContext';
+import { boundCredential, flush, rejectionOf, ScriptedContext, ScriptedSleeps, type Call } from './support/scriptedContext';
 
 const sleeps = new ScriptedSleeps();
 const API = DATACUBE_APIS[0];
@@ -33,16 +33,8 @@ function setup() {
 	return { scripted, client: new DatacubeClient(scripted.ctx) };
 }
 
+const rangeFailure = (promise: Promise<unknown>) => rejectionOf(promise, RangeFetchError);
 const windowOf = (call: Call) => `${call.body.begin_date}..${call.body.end_date}`;
-
-async function rangeFailure(promise: Promise<unknown>): Promise<RangeFetchError> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(RangeFetchError);
-	return error as RangeFetchError;
-}
 
 beforeEach(() => sleeps.install());
 afterEach(() => sleeps.uninstall());
@@ -302,33 +294,23 @@ describe('fetchWindows: cancellation', () => {
 		expect(scripted.server.calls).toHaveLength(0);
 	});
 
-	it('stopped while a window is answered: no further window starts, that window is reported', async () => {
+	it.each([
+		['while a window is answered: no further window starts, that window is reported', 3, '2024-01-01', 0, 1],
+		['after the last window was sent: the last window started is reported', 2, '2024-01-02', 1, 2],
+	])('stopped %s', async (_, count, stopAt, failedIndex, succeeded) => {
 		const { scripted, client } = setup();
 		const outer = new AbortController();
 		scripted.server.responders.datacube = (call) => {
-			if (call.body.begin_date === '2024-01-01') outer.abort();
+			if (call.body.begin_date === stopAt) outer.abort();
 			return { body: { list: [] } };
 		};
-		const error = await rangeFailure(fetchWindows(client, planOf(days(3)), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }));
+		const windows = days(count);
+		const error = await rangeFailure(fetchWindows(client, planOf(windows), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }));
 		expect(error.cancelled).toBe(true);
-		expect(error.failed).toEqual(days(3)[0]);
-		expect(error.succeeded).toEqual([days(3)[0]]);
-		expect(error.notAttempted).toBe(2);
-		expect(scripted.server.calls).toHaveLength(1);
-	});
-
-	it('stopped after the last window was sent: reports the last window started', async () => {
-		const { scripted, client } = setup();
-		const outer = new AbortController();
-		scripted.server.responders.datacube = (call) => {
-			if (call.body.begin_date === '2024-01-02') outer.abort();
-			return { body: { list: [] } };
-		};
-		const error = await rangeFailure(fetchWindows(client, planOf(days(2)), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }));
-		expect(error.cancelled).toBe(true);
-		expect(error.failed).toEqual(days(2)[1]);
-		expect(error.succeeded).toEqual(days(2));
-		expect(error.notAttempted).toBe(0);
+		expect(error.failed).toEqual(windows[failedIndex]);
+		expect(error.succeeded).toEqual(windows.slice(0, succeeded));
+		expect(error.notAttempted).toBe(count - succeeded);
+		expect(scripted.server.calls).toHaveLength(succeeded);
 	});
 });
 

@@ -1,19 +1,13 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CredentialSettingsError } from '../../credentials/wechat/connection';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { RangeFetchError } from '../../nodes/WeChatOfficialAccount/fetchWindows';
 import { RowShapeError } from '../../nodes/WeChatOfficialAccount/rows/collectRows';
 import { toNodeError } from '../../nodes/WeChatOfficialAccount/toNodeError';
 import { DatacubeError } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
+import { testNode } from './support/scriptedContext';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'WeChat Official Account',
-	type: 'n8n-nodes-wechat-analytics.weChatOfficialAccount',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode();
 const SECRET = 'the-app-secret-123';
 const TOKEN = 'the-token-456';
 const secrets = [SECRET, TOKEN];

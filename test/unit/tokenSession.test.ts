@@ -1,6 +1,6 @@
 import { tokenBinding } from '../../credentials/wechat/connection';
-import { TokenSession } from '../../nodes/WeChatOfficialAccount/transport/TokenSession';
-import { APP_SECRET, baseCredential, boundCredential, flush, ScriptedContext } from './support/scriptedContext';
+import { TokenSession, type SentRequest } from '../../nodes/WeChatOfficialAccount/transport/TokenSession';
+import { APP_SECRET, baseCredential, boundCredential, flush, ScriptedContext, type Call } from './support/scriptedContext';
 
 const PATH = '/datacube/getusersummary';
 const POST = { method: 'POST' as const, body: { begin_date: '2024-01-01', end_date: '2024-01-01' }, json: true };
@@ -138,22 +138,19 @@ describe('TokenSession: invalidate()', () => {
 		const b = session.send(PATH, POST);
 		const callA = await scripted.server.next('datacube');
 		const callB = await scripted.server.next('datacube');
-		callA.json({ errcode: 40001, errmsg: 'invalid credential' });
-		const sentA = await a;
-		expect(sentA.generation).toBe(0);
-		await session.invalidate(sentA.generation);
-		const retryA = session.send(PATH, POST);
-		(await scripted.server.next('datacube')).json({ list: [] });
-		expect((await retryA).generation).toBe(1);
+		/** The call answers 40001, its sender reports it, as DatacubeClient does, and sends again. */
+		const rejectAndRetry = async (sent: Promise<SentRequest>, call: Call) => {
+			call.json({ errcode: 40001, errmsg: 'invalid credential' });
+			const { generation } = await sent;
+			await session.invalidate(generation);
+			const retry = session.send(PATH, POST);
+			(await scripted.server.next('datacube')).json({ list: [] });
+			return { rejected: generation, retried: (await retry).generation };
+		};
+		expect(await rejectAndRetry(a, callA)).toEqual({ rejected: 0, retried: 1 });
 		expect(scripted.preAuthCount).toBe(1);
 		// B was sent with token-0 and answers only now, after A's refresh.
-		callB.json({ errcode: 40001, errmsg: 'invalid credential' });
-		const sentB = await b;
-		expect(sentB.generation).toBe(0);
-		await session.invalidate(sentB.generation);
-		const retryB = session.send(PATH, POST);
-		(await scripted.server.next('datacube')).json({ list: [] });
-		expect((await retryB).generation).toBe(1);
+		expect(await rejectAndRetry(b, callB)).toEqual({ rejected: 0, retried: 1 });
 		expect(scripted.preAuthCount).toBe(1);
 		expect(scripted.tokensSent()).toEqual(['token-0', 'token-0', 'token-1', 'token-1']);
 	});

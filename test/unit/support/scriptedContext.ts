@@ -58,6 +58,29 @@ export async function flush(rounds = 5): Promise<void> {
 	for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** The error a promise rejects with, checked to be of this class (fails the test if it resolves). */
+export async function rejectionOf<T>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+	const error = await promise.then(
+		() => undefined,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(type);
+	return error as T;
+}
+
+/** The node as n8n describes it to the node's code. */
+export function testNode(credentials?: INode['credentials']): INode {
+	return {
+		id: 'node-1',
+		name: 'WeChat Official Account',
+		type: 'n8n-nodes-wechat-analytics.weChatOfficialAccount',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials,
+	};
+}
+
 export type CallKind = 'token' | 'datacube';
 
 /** An HTTP answer (status defaults to 200), or a failure to send (a network error). */
@@ -207,17 +230,9 @@ export class ScriptedContext {
 
 	constructor(options: ScriptedContextOptions = {}) {
 		this.store = baseCredential(options.credential);
-		this.node = {
-			id: 'node-1',
-			name: 'WeChat Official Account',
-			type: 'n8n-nodes-wechat-analytics.weChatOfficialAccount',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: options.noCredentialReference
-				? undefined
-				: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'WeChat account' } },
-		};
+		this.node = testNode(
+			options.noCredentialReference ? undefined : { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'WeChat account' } },
+		);
 		const self = this;
 		const helpers = { httpRequest: (options: IHttpRequestOptions) => self.tokenRequest(options) };
 		this.ctx = {
