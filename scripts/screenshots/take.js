@@ -11,9 +11,12 @@
  * CHROMIUM_PATH) and playwright-core (devDependency); for the Chinese characters in the node description, a CJK
  * font (Debian: fonts-noto-cjk). Every request the browser makes to a host other than localhost is blocked.
  *
- *   operations.png   the node creator with the node's seven actions
- *   date-range.png   the node with Date Range = Custom, Begin/End Date filled, executed (rows of March 2024)
- *   output-table.png the demo workflow executed: its output table in the Logs panel
+ *   operations.png      the node creator with all the node's actions, grouped by resource
+ *   date-range.png      the node with Date Range = Custom, Start/End Date filled, executed (rows of March 2024)
+ *   since-last-run.png  the node with Date Range = Since Last Run (Lookback Days, Wait for Confirm Delivery),
+ *                       executed from the editor: the rows and the note that manual runs save no progress
+ *   output-table.png    the demo workflow executed: its output table in the Logs panel
+ *   error-output.png    On Error = "Continue (using error output)": two items in, the bad date on the Error branch
  * --check-only runs the same steps and checks without writing PNGs.
  */
 const fs = require('node:fs');
@@ -28,11 +31,17 @@ const { createLog } = require('../lib/log');
 const { DEFAULTS } = require('../start/args');
 const { DEMO_WORKFLOW } = require('../start/seed');
 
-// A copy of the demo workflow for (a) and (b), deleted at the end; its name shows in operations.png.
+// Scratch workflows (a copy of the demo for (a), (b), (c); the error-output one for (e)), deleted at the end; the
+// description marks them, so that a run that was interrupted can delete its leftovers.
 const SCRATCH_NAME = 'WeChat message statistics';
+const ERROR_WORKFLOW_NAME = 'WeChat: a bad date goes to the error output';
 const SCRATCH_DESCRIPTION = 'Scratch copy made by scripts/screenshots/take.js; it deletes it when done.';
 const CUSTOM_RANGE = ['2024-03-01', '2024-03-31'];
+// (e): two items into the node, the second with a date that does not exist.
+const GOOD_RANGE = ['2024-03-01', '2024-03-03'];
+const BAD_BEGIN = '2024-02-30';
 const VIEWPORT = { width: 1440, height: 900 };
+const TALL_VIEWPORT = { width: 1440, height: 1600 }; // room for every action in the node creator
 const MAX_PNG_BYTES = 400 * 1024;
 const CHROMIUM_FLAGS = [
 	'--no-sandbox',
@@ -138,11 +147,67 @@ async function startStack(opts) {
 	return child;
 }
 
-/** The Chinese-time "last 30 days" the node asks for, per the simulator's clock. */
-function last30Days(yesterday) {
-	const end = new Date(`${yesterday}T00:00:00Z`);
-	const begin = new Date(end.getTime() - 29 * 86400000);
-	return [begin.toISOString().slice(0, 10), yesterday];
+/** The `days` days ending on `latestDay` (the latest day WeChat serves, per the simulator's clock: 08:00 rule). */
+function lastDays(days, latestDay) {
+	const end = new Date(`${latestDay}T00:00:00Z`);
+	const begin = new Date(end.getTime() - (days - 1) * 86400000);
+	return [begin.toISOString().slice(0, 10), latestDay];
+}
+
+/** Every action the node creator lists for the node: the `action` of each Operation option, all resources. */
+function nodeActions() {
+	const file = path.join(REPO, 'dist', 'nodes', 'WeChatOfficialAccount', 'WeChatOfficialAccount.node.js');
+	const { WeChatOfficialAccount } = require(file);
+	const actions = new Set();
+	for (const property of new WeChatOfficialAccount().description.properties) {
+		if (property.name !== 'operation') continue;
+		for (const option of property.options || []) if (option.action) actions.add(option.action);
+	}
+	return [...actions].sort();
+}
+
+/** (e): Manual Trigger -> a Code node with two date ranges -> the node on Custom, On Error = error output. */
+function errorOutputWorkflow() {
+	const trigger = 'When clicking ‘Execute workflow’';
+	const code = 'Two date ranges';
+	const wechat = DEMO_WORKFLOW.nodes.find((node) => node.type.endsWith('.weChatOfficialAccount'));
+	const ranges = [GOOD_RANGE, [BAD_BEGIN, GOOD_RANGE[1]]]
+		.map(([begin, end]) => `  { json: { begin: '${begin}', end: '${end}' } },`)
+		.join('\n');
+	return {
+		name: ERROR_WORKFLOW_NAME,
+		description: SCRATCH_DESCRIPTION,
+		nodes: [
+			{ name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				name: code,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: `return [\n${ranges}\n];` },
+			},
+			{
+				name: wechat.name,
+				type: wechat.type,
+				typeVersion: wechat.typeVersion,
+				position: [440, 0],
+				credentials: wechat.credentials,
+				onError: 'continueErrorOutput',
+				parameters: {
+					resource: 'messageSummary',
+					operation: 'getDaily',
+					dateRange: 'custom',
+					beginDate: '={{ $json.begin }}',
+					endDate: '={{ $json.end }}',
+				},
+			},
+		],
+		connections: {
+			[trigger]: { main: [[{ node: code, type: 'main', index: 0 }]] },
+			[code]: { main: [[{ node: wechat.name, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 async function main() {
@@ -150,22 +215,19 @@ async function main() {
 	const { chromium } = loadPlaywright();
 	const executablePath = chromiumPath();
 	const base = `http://localhost:${opts.port}`;
-	const expectedActions = require(path.join(REPO, 'dist', 'nodes', 'WeChatOfficialAccount', 'apis.js'))
-		.DATACUBE_APIS.map((api) => api.action)
-		.sort();
+	const expectedActions = nodeActions();
 
 	let stack = null;
 	let context = null;
-	let scratchId = null;
+	const scratchIds = [];
 	let profileDir = null;
 	const within = (promise, ms) =>
 		Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 	let cleaning = null;
 	const cleanup = () => (cleaning = cleaning || cleanupOnce()); // once, whether from a signal or the end of main
 	const cleanupOnce = async () => {
-		if (context && scratchId) {
-			const id = scratchId;
-			scratchId = null;
+		while (context && scratchIds.length) {
+			const id = scratchIds.pop();
 			await within(context.request.post(`${base}/rest/workflows/${id}/archive`, { data: {}, timeout: 10000 }), 11000);
 			await within(context.request.delete(`${base}/rest/workflows/${id}`, { timeout: 10000 }), 11000);
 			log(`deleted the scratch workflow ${id}`);
@@ -205,7 +267,7 @@ async function main() {
 			stack = await startStack(opts);
 		}
 		const sim = simulatorAt(`http://127.0.0.1:${opts.simPort}`);
-		const simState = await sim.state().catch(() => {
+		await sim.state().catch(() => {
 			throw new Error(`no WeChat simulator on 127.0.0.1:${opts.simPort} (pass --sim-port)`);
 		});
 
@@ -239,10 +301,10 @@ async function main() {
 		if (login.status() !== 200) throw new Error(`POST /rest/login answered ${login.status()}`);
 		log(`logged in over REST as ${DEFAULTS.email}`);
 
-		// A scratch copy of the demo workflow for (a) and (b): the editor autosaves, and the demo must stay as it is.
+		// A scratch copy of the demo workflow for (a), (b) and (c): the editor autosaves, and the demo must stay as it is.
 		const list = await (await context.request.get(`${base}/rest/workflows`)).json();
 		for (const wf of list.data || []) {
-			if (wf.name !== SCRATCH_NAME) continue;
+			if (![SCRATCH_NAME, ERROR_WORKFLOW_NAME].includes(wf.name)) continue;
 			// a leftover of an interrupted run? (only ours carry this description)
 			const full = await (await context.request.get(`${base}/rest/workflows/${wf.id}`)).json().catch(() => ({}));
 			if (full.data?.description !== SCRATCH_DESCRIPTION) continue;
@@ -257,12 +319,20 @@ async function main() {
 			nodes: DEMO_WORKFLOW.nodes.map(({ id, ...node }) => node),
 		};
 		delete scratch.id;
-		const created = await context.request.post(`${base}/rest/workflows`, { data: scratch });
-		if (created.status() !== 200)
-			throw new Error(`creating the scratch workflow: ${created.status()} ${await created.text()}`);
-		scratchId = (await created.json()).data.id;
+		const createScratch = async (workflow) => {
+			const created = await context.request.post(`${base}/rest/workflows`, { data: workflow });
+			if (created.status() !== 200)
+				throw new Error(
+					`creating the scratch workflow "${workflow.name}": ${created.status()} ${await created.text()}`,
+				);
+			const id = (await created.json()).data.id;
+			scratchIds.push(id);
+			return id;
+		};
+		const scratchId = await createScratch(scratch);
 
-		const shot = async (name, what) => {
+		/** Saves a PNG of the page, or of `clip` (a region of it), unless --check-only. */
+		const shot = async (name, what, clip) => {
 			await page
 				.locator('.el-notification .el-notification__closeBtn:visible')
 				.evaluateAll((els) => els.forEach((el) => el.click()));
@@ -271,7 +341,7 @@ async function main() {
 			if (opts.checkOnly) return log(`checked: ${what}`);
 			fs.mkdirSync(opts.out, { recursive: true });
 			const file = path.join(opts.out, name);
-			await page.screenshot({ path: file });
+			await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
 			const size = fs.statSync(file).size;
 			log(`saved ${path.relative(REPO, file)} (${Math.round(size / 1024)} KB): ${what}`);
 			if (size > MAX_PNG_BYTES)
@@ -312,19 +382,34 @@ async function main() {
 				`node creator shows actions ${JSON.stringify(shown)}, expected ${JSON.stringify(expectedActions)}`,
 			);
 		}
-		await shot('operations.png', `node creator with the ${shown.length} actions`);
+		// Every action at once: a taller window, and only the node creator panel down to its last action.
+		await page.setViewportSize(TALL_VIEWPORT);
+		await sleep(800);
+		const panel = await page.locator('[data-test-id="node-creator"]').boundingBox();
+		const last = await actions.last().boundingBox();
+		if (!panel || !last || last.y + last.height > TALL_VIEWPORT.height - 20)
+			throw new Error('the node creator does not show every action in the tall window');
+		const top = Math.max(0, panel.y);
+		await shot('operations.png', `node creator with the ${shown.length} actions`, {
+			x: panel.x,
+			y: top,
+			width: Math.min(panel.width, TALL_VIEWPORT.width - panel.x),
+			height: Math.round(last.y + last.height + 24 - top),
+		});
+		await page.setViewportSize(VIEWPORT);
+		await sleep(500);
 		await page.keyboard.press('Escape');
 		await page
 			.locator('[data-test-id="node-creator"]')
 			.waitFor({ state: 'hidden' })
 			.catch(() => {});
 
-		// (b) Date Range = Custom with Begin/End Date, executed.
+		// (b) Date Range = Custom with Start/End Date, executed.
 		log('(b) Date Range = Custom');
 		await page.locator(wechatNode).dblclick();
 		await page.waitForSelector('[data-test-id="ndv"]');
-		await page.click('[data-test-id="parameter-input-dateRange"]');
-		await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*Custom/ }).click();
+		await pickOption(page, 'dateRange', 'Custom');
+		for (const label of ['Start Date', 'End Date']) await parameterWithLabel(page, label).waitFor();
 		for (const [name, day] of [
 			['beginDate', CUSTOM_RANGE[0]],
 			['endDate', CUSTOM_RANGE[1]],
@@ -353,10 +438,38 @@ async function main() {
 		);
 		await widenOutput(page);
 		await shot('date-range.png', `Date Range = Custom, ${CUSTOM_RANGE.join(' to ')}, ${customItems} items`);
+
+		// (c) Date Range = Since Last Run, executed from the editor: the rows and the manual-run note.
+		log('(c) Date Range = Since Last Run');
+		await pickOption(page, 'dateRange', 'Since Last Run');
+		const lookback = page.locator('[data-test-id="parameter-input-lookbackDays"] input');
+		await lookback.waitFor();
+		const lookbackDays = Number(await lookback.inputValue());
+		const lookbackHint = await parameterWithLabel(page, 'Lookback Days').innerText();
+		if (!/production executions/.test(lookbackHint))
+			throw new Error(`Lookback Days shows no hint about production executions: ${JSON.stringify(lookbackHint)}`);
+		await parameterWithLabel(page, 'Wait for Confirm Delivery').waitFor();
+		await page.locator('[data-test-id="node-execute-button"]').click();
+		const manualNote = page
+			.locator('[data-test-id="output-panel"]')
+			.getByText(/Manual runs from the editor do not save "Since Last Run" progress/);
+		await manualNote.waitFor();
+		const sinceItems = await itemCount(page.locator('[data-test-id="output-panel"]'));
+		const sinceRange = lastDays(lookbackDays, (await sim.state()).latestDay);
+		const sinceExpected = await sim.expected('getupstreammsg', ...sinceRange);
+		if (sinceItems !== sinceExpected.length)
+			throw new Error(
+				`Since Last Run: the editor shows ${sinceItems} items, the simulator has ${sinceExpected.length} rows for ${sinceRange.join('..')}`,
+			);
+		log(`Since Last Run, first run (Lookback Days ${lookbackDays}): ${sinceItems} items = ${sinceRange.join('..')}`);
+		await shot(
+			'since-last-run.png',
+			`Date Range = Since Last Run, executed, ${sinceItems} items and the manual-run note`,
+		);
 		await page.click('[data-test-id="ndv-close-button"]');
 
-		// (c) The demo workflow, executed through the editor: its output table.
-		log('(c) executing the demo workflow in the editor');
+		// (d) The demo workflow, executed through the editor: its output table.
+		log('(d) executing the demo workflow in the editor');
 		await sim.resetLog();
 		await openWorkflow(DEMO_WORKFLOW.id);
 		await page.click('[data-test-id="execute-workflow-button"]');
@@ -371,9 +484,11 @@ async function main() {
 			await details.filter({ hasText: 'WeChat Official Account' }).waitFor();
 		}
 		const items = await itemCount(logsPanel);
-		const [begin, end] = last30Days(simState.yesterday);
+		const [begin, end] = lastDays(30, (await sim.state()).latestDay);
 		const expected = await sim.expected('getupstreammsg', begin, end);
 		const calls = (await sim.log()).filter(isDatacubeCall);
+		// the table renders after the item count: wait for its first cell
+		await logsPanel.locator('table tbody tr').first().locator('td').first().waitFor();
 		const firstRow = (await logsPanel.locator('table tbody tr').first().locator('td').allInnerTexts()).map((t) =>
 			t.trim(),
 		);
@@ -394,11 +509,57 @@ async function main() {
 		await enlargeLogs(page);
 		await shot('output-table.png', `demo workflow executed, ${items} items`);
 
+		// (e) On Error = "Continue (using error output)": the good item's rows on Success, the bad date on Error.
+		log('(e) a bad date on the error output');
+		const errorWorkflow = errorOutputWorkflow();
+		const errorNodeName = errorWorkflow.nodes[2].name;
+		const errorNode = `[data-test-id="canvas-node"][data-node-name="${errorNodeName}"]`;
+		await page.goto(`${base}/workflow/${await createScratch(errorWorkflow)}`, { waitUntil: 'domcontentloaded' });
+		await page.waitForSelector(errorNode);
+		await page.click('[data-test-id="execute-workflow-button"]');
+		await page.locator(`${errorNode} [data-test-id="canvas-node-status-success"]`).waitFor();
+		await page.locator(errorNode).dblclick();
+		const output = page.locator('[data-test-id="output-panel"]');
+		const branch = (name) => output.getByText(new RegExp(`^\\s*${name} Branch \\((\\d+) items?\\)\\s*$`)).last();
+		await branch('Error').waitFor();
+		const count = async (name) => Number(/\((\d+) items?\)/.exec(await branch(name).innerText())[1]);
+		const goodExpected = await sim.expected('getupstreammsg', ...GOOD_RANGE);
+		const [successItems, errorItems] = [await count('Success'), await count('Error')];
+		if (successItems !== goodExpected.length || errorItems !== 1)
+			throw new Error(
+				`error output: Success has ${successItems} items (the simulator has ${goodExpected.length} rows for ${GOOD_RANGE.join('..')}), Error has ${errorItems} (expected 1)`,
+			);
+		await branch('Error').click();
+		await output.getByText(new RegExp(`Start Date "${BAD_BEGIN}" is not a real calendar date`)).waitFor();
+		log(`error output: ${successItems} items on Success, the item with Start Date ${BAD_BEGIN} on Error`);
+		await shot('error-output.png', `two outputs: ${successItems} items on Success, 1 on Error`);
+		await page.click('[data-test-id="ndv-close-button"]');
+
 		if (blocked.size) log(`blocked browser requests to: ${[...blocked].join(', ')}`);
 		log('done');
 	} finally {
 		await cleanup();
 	}
+}
+
+/** Opens the options parameter `name` and picks the option whose title is `title`. */
+async function pickOption(page, name, title) {
+	await page.click(`[data-test-id="parameter-input-${name}"]`);
+	await page
+		.locator('.el-select-dropdown__item:visible .option-headline', { hasText: new RegExp(`^\\s*${title}\\s*$`) })
+		.click();
+	await page
+		.locator('.el-select-dropdown:visible')
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
+}
+
+/** The NDV's parameter whose label is `label` (the label is what a user reads). */
+function parameterWithLabel(page, label) {
+	return page
+		.locator('[data-test-id="ndv"] .parameter-item')
+		.filter({ has: page.getByText(label, { exact: true }) })
+		.first();
 }
 
 /** "99 items" in a run-data pane. */
