@@ -88,7 +88,7 @@ describe('the credential test checks what was entered, not the cached token', ()
 		expect(result).toMatchObject({ status: 'OK' });
 		const calls = helpers.tokenCalls(sim);
 		expect(calls.map((call) => call.endpoint)).toEqual(['stable_token']);
-		expect(calls[0].forceRefresh ?? false).toBe(false);
+		expect(calls[0].body.force_refresh ?? false).toBe(false);
 	});
 
 	it('never calls the classic token endpoint when testing a saved classic credential, so it invalidates nobody', async () => {
