@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { findApi } from './apis';
+import { presetsFor } from './description/dateRange';
 import { CONFIRM_OPERATION, DELIVERY_RESOURCE } from './description/delivery';
 import { planRequests } from './dates/planRequests';
 import { nodeProperties } from './description';
@@ -84,6 +85,15 @@ export class WeChatOfficialAccount implements INodeType {
 					);
 				}
 				const dateRange = this.getNodeParameter('dateRange', itemIndex) as string;
+				const offered = presetsFor(api.grain).values;
+				if (!offered.includes(dateRange)) {
+					// Left over from another operation: n8n keeps a value the new operation does not offer.
+					throw new NodeOperationError(
+						this.getNode(),
+						`Date Range "${String(dateRange).slice(0, 40)}" is not offered for ${api.name}`,
+						{ itemIndex, description: `Pick one of the Date Range options this operation offers: ${offered.join(', ')}` },
+					);
+				}
 				const key = cursorKey(this.getNode().id, api);
 				let resolved: { begin: string; end: string } | undefined;
 				if (dateRange === 'sinceLastRun') {
@@ -180,9 +190,12 @@ function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], st
 	const upstream = new Set(ctx.getParentNodes(ctx.getNode().name).map((parent) => parent.name));
 	const { cursors, confirmed } = confirmPending((state[STATE_KEY] as CursorMap | undefined) ?? {}, execution, upstream);
 	state[STATE_KEY] = cursors;
+	const manual = ctx.getMode() === 'manual';
 	ctx.addExecutionHints({
 		message: confirmed.length
-			? `Confirmed as delivered: ${confirmed.join('; ')}`
+			? manual
+				? `In a production execution these days would now count as delivered: ${confirmed.join('; ')}. Manual runs from the editor save nothing.`
+				: `Confirmed as delivered: ${confirmed.join('; ')}`
 			: 'Nothing to confirm: no "Since Last Run" step before this one is waiting for confirmation in this execution',
 		type: 'info',
 		location: 'outputPane',

@@ -126,7 +126,7 @@ export function confirmPending(
 		const pending = cursor.pending;
 		if (pending?.execution === execution && (pending.node === undefined || upstream.has(pending.node))) {
 			out[key] = { delivered: maxDay(cursor.delivered ?? pending.through, pending.through) };
-			confirmed.push(`${key.split('/').slice(1).join('/')}: ${pending.from} to ${pending.through}`);
+			confirmed.push(`${pending.node ?? key.split('/').slice(1).join('/')}: ${pending.from} to ${pending.through}`);
 		} else {
 			out[key] = cursor;
 		}

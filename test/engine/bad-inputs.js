@@ -65,6 +65,12 @@ const BAD_INPUTS = [
 		hint: /pick an operation from the list/,
 	},
 	{
+		input: 'a Date Range left over from another operation (Last 30 Days on Get Weekly)',
+		parameters: { operation: 'getWeekly', dateRange: 'last30Days' },
+		message: 'Date Range "last30Days" is not offered for Get Weekly',
+		hint: /Pick one of the Date Range options this operation offers: custom, lastMonth, lastWeek, sinceLastRun/,
+	},
+	{
 		input: 'Parallel Requests 0',
 		parameters: { dateRange: 'yesterday', options: { parallelRequests: 0 } },
 		message: 'Parallel Requests must be a whole number from 1 to 10 (got 0)',

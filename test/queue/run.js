@@ -179,7 +179,7 @@ async function backfillRun() {
 	const analytics = pg.connection('analytics');
 	await E.query(app, analytics, W.backfillTableSql(example));
 	await sim.setOptions({ expireTokenEvery: 0, latencyMs: 0 }); // not a timing run
-	const expected = await sim.expected('getupstreammsghour', wechat.parameters.beginDate, wechat.parameters.endDate);
+	const expected = await sim.expected('getupstreammsghour', wechat.parameters.beginDate.slice(0, 10), wechat.parameters.endDate.slice(0, 10));
 	const url = `${procs.main.url}/webhook/${W.PATHS.backfill}`;
 	const table = 'wechat_upstream_msg_hour';
 	const count = async () => Number((await E.query(app, analytics, `SELECT count(*) AS n FROM ${table}`))[0].n);

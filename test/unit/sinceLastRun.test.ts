@@ -266,7 +266,7 @@ describeInMachineZone('sinceLastRun', () => {
 			const { cursors: out, confirmed } = confirmPending(cursors, 'e2', new Set(['Input', 'WeChat A']));
 			expect(out['a/r/o']).toEqual({ delivered: '2024-03-05' });
 			expect(out['b/r/o']).toBe(cursors['b/r/o']);
-			expect(confirmed).toEqual(['r/o: 2024-03-01 to 2024-03-05']);
+			expect(confirmed).toEqual(['WeChat A: 2024-03-01 to 2024-03-05']);
 		});
 
 		it('nothing pending: nothing confirmed', () => {

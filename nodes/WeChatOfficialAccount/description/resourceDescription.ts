@@ -78,7 +78,7 @@ function dateProperties(api: DatacubeApi): INodeProperties[] {
 			required: true,
 			displayOptions: { show: { dateRange: ['custom'] } },
 			default: '',
-			description: `First ${what} of the range (YYYY-MM-DD). WeChat keeps data from ${firstDay}.`,
+			description: `First ${what} of the range: a date (YYYY-MM-DD; a time of day is ignored). WeChat keeps data from ${firstDay}.`,
 		},
 		{
 			displayName: 'End Date',
@@ -87,7 +87,7 @@ function dateProperties(api: DatacubeApi): INodeProperties[] {
 			required: true,
 			displayOptions: { show: { dateRange: ['custom'] } },
 			default: '',
-			description: `Last ${what} of the range (YYYY-MM-DD). Days after the latest day WeChat serves (yesterday from 08:00 China time, the day before until then) are left out.`,
+			description: `Last ${what} of the range: a date (YYYY-MM-DD; a time of day is ignored). Days after the latest day WeChat serves (yesterday from 08:00 China time, the day before until then) are left out.`,
 		},
 	];
 }

@@ -15,7 +15,7 @@ const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).t
 /** [begin, end] of a day-grain node's first run, or undefined for a Date Range this helper does not model. */
 function rangeOf(parameters, latestDay) {
 	const preset = parameters.dateRange;
-	if (preset === 'custom') return [parameters.beginDate, parameters.endDate];
+	if (preset === 'custom') return [String(parameters.beginDate).slice(0, 10), String(parameters.endDate).slice(0, 10)];
 	const days = preset === 'sinceLastRun' ? (parameters.lookbackDays ?? 7) : PRESET_DAYS[preset];
 	return days ? [addDays(latestDay, 1 - days), latestDay] : undefined;
 }
