@@ -4,35 +4,14 @@
  * 08:00), presets end on the latest day WeChat serves, custom ranges are clamped to it, and the
  * editor is told why (an execution hint), around midnight, on a Monday (weeks) and on the 1st.
  */
-const { startSimulator } = require('../simulator');
-const { createEngine } = require('./harness');
 const { wechatWorkflow } = require('./wechat-workflow');
 const helpers = require('./sim-helpers');
 
+const clock = helpers.useFixedChinaClock();
 let sim;
 let engine;
-let offset = 0;
-const realNow = Date.now.bind(Date);
-
-beforeAll(async () => {
-	sim = await startSimulator({ now: () => Date.now() });
-	engine = await createEngine();
-});
-afterAll(async () => {
-	await sim.close();
-	jest.restoreAllMocks();
-});
-beforeEach(() => {
-	jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
-	helpers.setSimCredential(engine, sim);
-	sim.resetLog();
-});
-afterEach(() => jest.restoreAllMocks());
-
-/** Moves the clock of the node and the simulator to `chinaTime` (it keeps ticking from there). */
-function at(chinaTime) {
-	offset = Date.parse(`${chinaTime}+08:00`) - realNow();
-}
+beforeAll(() => ({ sim, engine } = clock));
+const at = (chinaTime) => clock.at(chinaTime);
 
 async function run(parameters) {
 	const result = await engine.run(wechatWorkflow({ parameters: { options: { addReadableFields: false }, ...parameters } }), {

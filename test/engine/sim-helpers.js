@@ -47,4 +47,36 @@ function useSimulatorAndEngine() {
 	return suite;
 }
 
-module.exports = { wechatOnly, datacubeCalls, tokenCalls, setSimCredential, useSimulatorAndEngine };
+/**
+ * A simulator and an engine on one movable clock: the node's Date.now and the simulator's `now` follow
+ * `suite.at('2026-11-26T07:30:00')` (China time; the clock keeps ticking from there). Before each test
+ * the credential points at the simulator and its log is empty; `beforeEachExtra` runs after that.
+ */
+function useFixedChinaClock(beforeEachExtra = () => undefined) {
+	const { startSimulator } = require('../simulator');
+	const { createEngine } = require('./harness');
+	const realNow = Date.now.bind(Date);
+	let offset = 0;
+	const suite = {
+		at(chinaTime) {
+			offset = Date.parse(`${chinaTime}+08:00`) - realNow();
+		},
+	};
+	beforeAll(async () => {
+		suite.sim = await startSimulator({ now: () => Date.now() });
+		suite.engine = await createEngine();
+	});
+	afterAll(async () => {
+		await suite.sim.close();
+	});
+	beforeEach(() => {
+		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+		setSimCredential(suite.engine, suite.sim);
+		suite.sim.resetLog();
+		beforeEachExtra(suite);
+	});
+	afterEach(() => jest.restoreAllMocks());
+	return suite;
+}
+
+module.exports = { useFixedChinaClock, wechatOnly, datacubeCalls, tokenCalls, setSimCredential, useSimulatorAndEngine };

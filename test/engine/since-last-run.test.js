@@ -5,38 +5,21 @@
  * Postgres. Walks through the first run, a same-day rerun, a three-day gap, both sides of 08:00,
  * failures (ours and a later node's), week and month boundaries, several items, and is_delay.
  */
-const { startSimulator } = require('../simulator');
-const { createEngine } = require('./harness');
 const { NODE_TYPE } = require('./wechat-workflow');
 const { destinationStore } = require('./builtin-nodes');
 const helpers = require('./sim-helpers');
 
-let sim;
-let engine;
-let offset = 0;
 let staticData;
 let executions = 0;
-const realNow = Date.now.bind(Date);
-
-beforeAll(async () => {
-	sim = await startSimulator({ now: () => Date.now() });
-	engine = await createEngine();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
-	helpers.setSimCredential(engine, sim);
-	sim.resetOptions();
+const clock = helpers.useFixedChinaClock(() => {
+	clock.sim.resetOptions();
 	staticData = {};
 	destinationStore.clear();
 });
-afterEach(() => jest.restoreAllMocks());
-
-function at(chinaTime) {
-	offset = Date.parse(`${chinaTime}+08:00`) - realNow();
-}
+let sim;
+let engine;
+beforeAll(() => ({ sim, engine } = clock));
+const at = (chinaTime) => clock.at(chinaTime);
 
 const CREDENTIALS = { weChatOfficialAccountApi: { id: 'sim', name: 'WeChat (local simulator)' } };
 
