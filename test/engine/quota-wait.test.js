@@ -7,7 +7,7 @@ const { wechatWorkflow } = require('./wechat-workflow');
 const helpers = require('./sim-helpers');
 
 const suite = helpers.useSimulatorAndEngine();
-const QUOTA_WAIT = 400;
+const QUOTA_WAIT = 1000;
 const OPTIONS = { retryDelayMs: 0, quotaWaitMs: QUOTA_WAIT, maxAttempts: 3, parallelRequests: 1 };
 
 async function runOneWindow() {
