@@ -24,9 +24,12 @@ import {
 	lastDeliveredDay,
 	sinceLastRunRange,
 	STATE_KEY,
+	type Cursor,
 	type CursorMap,
 } from './sinceLastRun';
+import { laterDay, readSharedCursor, writeSharedCursor } from './sharedCursor';
 import { DatacubeClient } from './transport/DatacubeClient';
+import { FIRST_DATA_DAY, latestServedDay, maxDay, type Day } from './dates/calendar';
 
 export class WeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,11 +68,12 @@ export class WeChatOfficialAccount implements INodeType {
 		const state = this.getWorkflowStaticData('global');
 		// Cursor moves are kept until the node returns its output: a node that throws moves none.
 		const moved: CursorMap = {};
+		const shared = new SharedCursors(this, hints);
 		const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
 		let sinceLastRunUsed = false;
 
 		if (this.getNodeParameter('resource', 0) === DELIVERY_RESOURCE) {
-			return [confirmDelivery(this, items, state, execution)];
+			return [await confirmDelivery(this, items, state, execution, shared)];
 		}
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -96,10 +100,12 @@ export class WeChatOfficialAccount implements INodeType {
 				}
 				const key = cursorKey(this.getNode().id, api);
 				let resolved: { begin: string; end: string } | undefined;
+				let cursor: Cursor | undefined;
 				if (dateRange === 'sinceLastRun') {
 					sinceLastRunUsed = true;
 					const lookback = checkedLookbackDays(this.getNodeParameter('lookbackDays', itemIndex, 7));
-					const range = sinceLastRunRange(api, cursorOf(key), execution, lookback, now);
+					cursor = await shared.merged(key, cursorOf(key), api.firstDay, now);
+					const range = sinceLastRunRange(api, cursor, execution, lookback, now);
 					if (range.kind === 'upToDate') {
 						hints.add(range.note);
 						continue;
@@ -145,7 +151,7 @@ export class WeChatOfficialAccount implements INodeType {
 					}
 					const through = lastDeliveredDay(plan, heldFrom);
 					const confirmNow = rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
-					moved[key] = afterDelivery(cursorOf(key), plan.begin, through, execution, confirmNow, this.getNode().name);
+					moved[key] = afterDelivery(cursor, plan.begin, through, execution, confirmNow, this.getNode().name);
 				} else if (delayed.length > 0) {
 					hints.add(
 						`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
@@ -164,7 +170,9 @@ export class WeChatOfficialAccount implements INodeType {
 			}
 		}
 		if (Object.keys(moved).length > 0) {
-			state[STATE_KEY] = { ...((state[STATE_KEY] as CursorMap | undefined) ?? {}), ...moved };
+			const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
+			state[STATE_KEY] = { ...before, ...moved };
+			await shared.recordDelivered(before, moved);
 		}
 		if (sinceLastRunUsed && this.getMode() === 'manual') {
 			hints.add(
@@ -180,7 +188,13 @@ export class WeChatOfficialAccount implements INodeType {
 }
 
 /** Confirm Delivery: what this execution fetched with "Since Last Run" now counts as delivered. */
-function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], state: IDataObject, execution: string) {
+async function confirmDelivery(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	state: IDataObject,
+	execution: string,
+	shared: SharedCursors,
+) {
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	if (operation !== CONFIRM_OPERATION) {
 		throw new NodeOperationError(ctx.getNode(), `Operation "${String(operation).slice(0, 40)}" of resource "delivery" is not supported`, {
@@ -188,8 +202,10 @@ function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], st
 		});
 	}
 	const upstream = new Set(ctx.getParentNodes(ctx.getNode().name).map((parent) => parent.name));
-	const { cursors, confirmed } = confirmPending((state[STATE_KEY] as CursorMap | undefined) ?? {}, execution, upstream);
+	const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
+	const { cursors, confirmed } = confirmPending(before, execution, upstream);
 	state[STATE_KEY] = cursors;
+	await shared.recordDelivered(before, cursors);
 	const manual = ctx.getMode() === 'manual';
 	ctx.addExecutionHints({
 		message: confirmed.length
@@ -200,5 +216,57 @@ function confirmDelivery(ctx: IExecuteFunctions, items: INodeExecutionData[], st
 		type: 'info',
 		location: 'outputPane',
 	});
+	for (const message of shared.notes) ctx.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 	return items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+}
+
+/**
+ * The cursors in n8n's deduplication store (sharedCursor.ts), next to the static data: a queue-mode
+ * worker starts without the static data, the store is in the database every process shares. Read
+ * in every mode (a manual run shows what the next production run delivers), written only by
+ * production executions, like static data. A store n8n cannot offer leaves static data alone.
+ */
+class SharedCursors {
+	private readonly read = new Map<string, Day | undefined>();
+	private unavailable = false;
+	readonly notes: string[] = [];
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly hints: Set<string>,
+	) {}
+
+	/** The cursor with `delivered` = the later of static data's and the store's. */
+	async merged(key: string, cursor: Cursor | undefined, firstDay: Day | undefined, now: number): Promise<Cursor | undefined> {
+		if (!this.read.has(key)) {
+			const first = maxDay(firstDay ?? FIRST_DATA_DAY, FIRST_DATA_DAY);
+			this.read.set(key, await this.attempt(() => readSharedCursor(this.ctx.helpers, key, first, latestServedDay(now))));
+		}
+		const delivered = laterDay(cursor?.delivered, this.read.get(key));
+		return delivered === cursor?.delivered ? cursor : { ...cursor, delivered };
+	}
+
+	/** Records in the store every cursor whose `delivered` moved from `before` to `after`. */
+	async recordDelivered(before: CursorMap, after: CursorMap): Promise<void> {
+		if (this.ctx.getMode() === 'manual') return;
+		for (const [key, cursor] of Object.entries(after)) {
+			const day = cursor.delivered;
+			if (day === undefined || day === before[key]?.delivered) continue;
+			await this.attempt(() => writeSharedCursor(this.ctx.helpers, key, day));
+		}
+	}
+
+	private async attempt<T>(operation: () => Promise<T>): Promise<T | undefined> {
+		if (this.unavailable || typeof this.ctx.helpers.checkProcessedAndRecord !== 'function') return undefined;
+		try {
+			return await operation();
+		} catch (error) {
+			this.unavailable = true;
+			const note = `"Since Last Run" could not use n8n's deduplication store (${String((error as Error)?.message ?? error).slice(0, 200)}): its progress is kept in the workflow's static data only, which n8n's queue mode does not carry from one execution to the next`;
+			this.ctx.logger.warn(`WeChat Official Account: ${note}`);
+			this.hints.add(note);
+			this.notes.push(note);
+			return undefined;
+		}
+	}
 }

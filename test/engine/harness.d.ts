@@ -51,6 +51,8 @@ export interface RunOptions {
 	variables?: IDataObject;
 	staticData?: IDataObject;
 	executionId?: string;
+	/** n8n's deduplication store, carried from run to run (a ProcessedData from ./processed-data); fresh if not given */
+	processedData?: unknown;
 }
 
 export interface WorkflowJson {

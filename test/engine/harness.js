@@ -21,6 +21,7 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 	const { buildAdditionalData } = require('./additional-data');
 	const { summarizeRun } = require('./run-result');
 	const { testCredential } = require('./credential-test');
+	const { ProcessedData, bindProcessedData } = require('./processed-data');
 
 	const { logger } = setupContainer({ logLevel });
 
@@ -73,6 +74,7 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 		 * Runs a workflow JSON ({ nodes, connections, settings?, pinData? }) with WorkflowExecute.
 		 * options: timezone, mode ('manual'), startNode (name), destinationNode (name), pinData,
 		 *          variables ($vars), staticData, executionId,
+		 *          processedData (a ProcessedData from ./processed-data: n8n's deduplication store; fresh if not given),
 		 *          onExecution (called with n8n's cancelable execution promise: `.cancel()` is the Stop button)
 		 * The result's `staticData` is the workflow's static data after the run (what n8n would save).
 		 */
@@ -102,6 +104,7 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 				pinData,
 			});
 
+			const processedData = await bindProcessedData(workflow, options.processedData ?? new ProcessedData());
 			const hooks = new ExecutionLifecycleHooks(mode, executionId, { ...workflowData, id: workflow.id, nodes, settings });
 			const executionOrder = [];
 			hooks.addHandler('nodeExecuteAfter', (nodeName) => executionOrder.push(nodeName));
@@ -124,6 +127,7 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 				durationMs: Date.now() - started,
 				run,
 				staticData: JSON.parse(JSON.stringify(workflow.staticData ?? {})),
+				processedData,
 			};
 		},
 

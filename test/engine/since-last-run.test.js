@@ -6,6 +6,7 @@
  * failures (ours and a later node's), week and month boundaries, several items, and is_delay.
  */
 const { NODE_TYPE } = require('./wechat-workflow');
+const { CREDENTIALS, sinceLastRunWorkflow: workflow } = require('./since-last-run-workflow');
 const { destinationStore } = require('./builtin-nodes');
 const helpers = require('./sim-helpers');
 
@@ -20,32 +21,6 @@ let sim;
 let engine;
 beforeAll(() => ({ sim, engine } = clock));
 const at = (chinaTime) => clock.at(chinaTime);
-
-const CREDENTIALS = { weChatOfficialAccountApi: { id: 'sim', name: 'WeChat (local simulator)' } };
-
-/** Input → WeChat (Since Last Run) → Destination → WeChat (Confirm Delivery), as the examples wire it. */
-function workflow({ operation = 'getDaily', resource = 'messageSummary', lookbackDays = 3, items = [{}], fail = false, confirm = true, wait = true } = {}) {
-	const nodes = [
-		{ name: 'Input', type: 'harness.input', parameters: { items: JSON.stringify(items) } },
-		{
-			id: 'wechat-fetch-node',
-			name: 'WeChat',
-			type: NODE_TYPE,
-			parameters: { resource, operation, dateRange: 'sinceLastRun', lookbackDays, waitForConfirmation: wait, options: { addReadableFields: false } },
-			credentials: CREDENTIALS,
-		},
-		{ name: 'Destination', type: 'harness.destination', parameters: { name: 'sheet', fail } },
-	];
-	const connections = {
-		Input: { main: [[{ node: 'WeChat', type: 'main', index: 0 }]] },
-		WeChat: { main: [[{ node: 'Destination', type: 'main', index: 0 }]] },
-	};
-	if (confirm) {
-		nodes.push({ name: 'Confirm', type: NODE_TYPE, parameters: { resource: 'delivery', operation: 'confirm' } });
-		connections.Destination = { main: [[{ node: 'Confirm', type: 'main', index: 0 }]] };
-	}
-	return { nodes, connections };
-}
 
 /** One production execution (n8n saves static data after it, whatever its outcome). */
 async function execute(options) {

@@ -91,6 +91,17 @@ async function executionStaticData(app, connection, executionId) {
 	return workflow ? workflow.staticData : undefined;
 }
 
+/**
+ * The values n8n's deduplication store (table processed_data, behind this.helpers.checkProcessedAndRecord)
+ * holds for the workflow's scope: n8n stores each value as the base64 MD5 of its text.
+ */
+async function processedDataHashes(app, connection, workflowId) {
+	const rows = await query(app, connection, 'SELECT value FROM processed_data WHERE "workflowId" = $1 AND context = $2', [workflowId, '']);
+	const value = rows.length ? rows[0].value : null;
+	const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+	return parsed && Array.isArray(parsed.data) ? parsed.data : [];
+}
+
 /** Waits until n executions after afterId have finished (a webhook answer can come before the worker stores the end). */
 async function waitForExecutions(app, connection, workflowId, afterId, n, { timeoutMs = 60000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
@@ -131,4 +142,4 @@ function tokenFigures(log, { expireEvery = 0 } = {}) {
 	};
 }
 
-module.exports = { pgModule, query, executionError, workflowStaticData, executionStaticData, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };
+module.exports = { pgModule, query, executionError, workflowStaticData, executionStaticData, processedDataHashes, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };

@@ -7,7 +7,7 @@
  *      once each, spread over both workers, the token fetched once and refreshed once per expiry, 0 failures.
  *   2. The same with the Classic Token endpoint: failed executions and token fetches reported.
  *   3. examples/hourly-backfill-to-postgres.json on a worker into this Postgres, run twice: the second adds nothing.
- *   4. "Since Last Run" across workers (skipped until the node offers it).
+ *   4. "Since Last Run" across workers: the cursor one worker stores, the next execution on the other continues.
  *   5. Wall time of 20 executions on two workers, then on one.
  *
  *   npm run test:queue                 (builds first)
@@ -17,6 +17,7 @@
  *
  * Logs of every process: .e2e/queue-last-run/. Prints "N passed, N failed, N skipped"; exits 1 on any failure.
  */
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
@@ -257,10 +258,20 @@ async function sinceLastRunAcrossWorkers(offered) {
 		if (first.call.status !== 200) return failureOf(first);
 		return isDeepStrictEqual(first.days, expectedDays) ? undefined : `days delivered: ${first.days.join(', ') || 'none'}`;
 	});
-	const stored = await E.workflowStaticData(app, topology.pg.connection('n8n'), W.sinceLastRunWorkflow(LOOKBACK_DAYS).id);
+	const connection = topology.pg.connection('n8n');
+	const workflowId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).id;
+	const stored = await E.workflowStaticData(app, connection, workflowId);
 	info(`static data in Postgres after the first execution: ${JSON.stringify(stored)}`);
-	check(`since last run: Postgres holds the cursor the first execution stored (delivered through ${latestDay})`, () =>
-		JSON.stringify(stored || {}).includes(`"delivered":"${latestDay}"`) ? undefined : `workflow_entity."staticData" = ${JSON.stringify(stored)}`,
+	// n8n 2.41.1 stores an execution's workflow without its static data (toWorkflowSnapshot), and a worker reloads
+	// static data from the database only for a resumed execution (job.data.loadStaticData): a new webhook or schedule
+	// execution on a worker starts from empty static data. The node therefore also keeps the cursor in n8n's
+	// deduplication store (table processed_data), which every process reads from the database.
+	const fetchNodeId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).nodes.find((node) => node.name === 'WeChat (sinceLastRun)').id;
+	const cursorEntry = `wechat-analytics-since-last-run|${fetchNodeId}/messageSummary/getDaily|day|${latestDay}`;
+	const hashes = await E.processedDataHashes(app, connection, workflowId);
+	info(`processed_data of the workflow after the first execution: ${hashes.length} value(s)`);
+	check(`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in n8n's deduplication store`, () =>
+		hashes.includes(createHash('md5').update(cursorEntry).digest('base64')) ? undefined : `processed_data holds ${hashes.length} value(s), not "${cursorEntry}"`,
 	);
 	let next;
 	let tries = 0;
@@ -271,24 +282,16 @@ async function sinceLastRunAcrossWorkers(offered) {
 	check(`since last run: a later execution ran on the other worker than ${first.worker} (after ${tries} call(s))`, () =>
 		next.worker && next.worker !== first.worker ? undefined : `all on ${first.worker}`,
 	);
-	// n8n 2.41.1 stores an execution's workflow without its static data (toWorkflowSnapshot), and a worker reloads
-	// static data from the database only for a resumed execution (job.data.loadStaticData). A new webhook or
-	// schedule execution on a worker therefore starts from empty static data. Reported as a known limitation.
-	const startedFrom = await E.executionStaticData(app, topology.pg.connection('n8n'), next.executionIds[0]);
-	info(`static data that execution ${next.executionIds[0]} started from on ${next.worker} (execution_data."workflowData"): ${JSON.stringify(startedFrom)}`);
-	const continued = next.call.status === 200 && next.rows.length === 0;
-	if (next.call.status !== 200) report.fail('since last run: the next execution succeeds', failureOf(next));
-	else if (continued) check('since last run: it continued from the stored cursor: nothing new to deliver, no day repeated', () => undefined);
-	else if (startedFrom === undefined) {
-		report.skip(
-			'since last run: it continued from the stored cursor',
-			`KNOWN n8n 2.41.1 LIMITATION: the worker started execution ${next.executionIds[0]} without the stored static data, so it delivered ` +
-				`the ${next.days.length} lookback days again (${next.days[0]} to ${next.days[next.days.length - 1]}). n8n keeps no static data in an ` +
-				"execution's workflow snapshot and reloads it on a worker only for resumed executions.",
-		);
-	} else {
-		report.fail('since last run: it continued from the stored cursor', `it started from ${JSON.stringify(startedFrom)} and delivered ${next.rows.length} rows again (${next.days.join(', ')})`);
-	}
+	const startedFrom = await E.executionStaticData(app, connection, next.executionIds[0]);
+	info(`static data that execution ${next.executionIds[0]} started from on ${next.worker} (execution_data."workflowData"): ${JSON.stringify(startedFrom) ?? 'none (n8n 2.41.1)'}`);
+	check('since last run: it continued from the stored cursor: nothing new to deliver, no day repeated', () => {
+		if (next.call.status !== 200) return failureOf(next);
+		return next.rows.length === 0 ? undefined : `it delivered ${next.rows.length} rows again (${next.days.join(', ')})`;
+	});
+	const probesLeft = (await E.processedDataHashes(app, connection, workflowId)).length;
+	check('since last run: reading the cursor leaves only cursor values in processed_data (every probe removed)', () =>
+		probesLeft === 2 ? undefined : `${probesLeft} values (expected 2: the month and the day of the cursor)`,
+	);
 	figure('Since Last Run on queue mode: days the next execution on the other worker delivered', `${next.days.length} (0 = continued from the cursor)`);
 
 	// Overlap, reported: two first runs of a fresh cursor at once, then one more.
@@ -296,6 +299,9 @@ async function sinceLastRunAcrossWorkers(offered) {
 	const [after] = await sinceLastRunCalls('sinceLastRunOverlap', 1);
 	const describe = (run) => (run.call.status === 200 ? `${run.days.length} days` : failureOf(run).slice(0, 160));
 	figure('Since Last Run, two executions at once on a fresh cursor: days each delivered, then the next run', `${both.map(describe).join(' and ')}; then ${describe(after)}`);
+	check('since last run: after two overlapping first runs, the next execution delivers nothing (both stored the same cursor)', () =>
+		after.call.status === 200 && after.rows.length === 0 ? undefined : describe(after),
+	);
 	done();
 }
 

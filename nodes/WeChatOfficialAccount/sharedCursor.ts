@@ -1,0 +1,88 @@
+/**
+ * The "Since Last Run" cursor, also kept in n8n's deduplication store (the database table behind
+ * the Remove Duplicates node), so that every process of an n8n installation sees it.
+ *
+ * Why: in queue mode n8n 2.41 starts a new execution on a worker without the workflow's static data
+ * (the execution's workflow snapshot has none, and the worker reloads it only when it resumes an
+ * execution). A cursor kept only in static data is saved by the worker but never read back.
+ *
+ * How: the store keeps a set of strings per workflow and can only "check and record" or remove them.
+ * A delivered cursor `day` of `key` is recorded as two entries, its month and its day. Reading
+ * probes the months, then the days of the latest month found, and removes every probe that was not
+ * already there. The cursor only ever moves forward, so the latest entry found is the cursor.
+ */
+import type { DeduplicationItemTypes, DeduplicationScope, ICheckProcessedOptions, IDeduplicationOutput } from 'n8n-workflow';
+import { addDays, lastOfMonth, maxDay, type Day } from './dates/calendar';
+
+/** The part of n8n's helpers this module uses (IExecuteFunctions['helpers']). */
+export interface DeduplicationStore {
+	checkProcessedAndRecord(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		options: ICheckProcessedOptions,
+	): Promise<IDeduplicationOutput>;
+	removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, options: ICheckProcessedOptions): Promise<void>;
+}
+
+const SCOPE: DeduplicationScope = 'workflow';
+const OPTIONS: ICheckProcessedOptions = { mode: 'entries' };
+const PREFIX = 'wechat-analytics-since-last-run';
+
+export function monthEntry(key: string, month: string): string {
+	return `${PREFIX}|${key}|month|${month}`;
+}
+
+export function dayEntry(key: string, day: Day): string {
+	return `${PREFIX}|${key}|day|${day}`;
+}
+
+/** The months from `first`'s to `last`'s, latest first (YYYY-MM). */
+export function monthsDescending(first: Day, last: Day): string[] {
+	const months: string[] = [];
+	for (let day = `${last.slice(0, 7)}-01`; day >= first.slice(0, 7); day = `${addDays(day, -1).slice(0, 7)}-01`) {
+		months.push(day.slice(0, 7));
+	}
+	return months;
+}
+
+/** Which of `entries` the store holds; leaves the store as it was (the probes it had to record are removed). */
+async function holds(store: DeduplicationStore, entries: string[]): Promise<Set<string>> {
+	const { new: added, processed } = await store.checkProcessedAndRecord(entries, SCOPE, OPTIONS);
+	if (added.length > 0) await store.removeProcessed(added, SCOPE, OPTIONS);
+	return new Set(processed.map(String));
+}
+
+/** The latest day recorded as delivered for `key`, from `first` through `latest`; undefined if none. */
+export async function readSharedCursor(store: DeduplicationStore, key: string, first: Day, latest: Day): Promise<Day | undefined> {
+	const months = monthsDescending(first, latest);
+	const recorded = await holds(
+		store,
+		months.map((month) => monthEntry(key, month)),
+	);
+	for (const month of months) {
+		if (!recorded.has(monthEntry(key, month))) continue;
+		const days: Day[] = [];
+		for (let day = lastOfMonth(`${month}-01`); day >= `${month}-01`; day = addDays(day, -1)) {
+			if (day <= latest && day >= first) days.push(day);
+		}
+		const found = await holds(
+			store,
+			days.map((day) => dayEntry(key, day)),
+		);
+		const latestFound = days.find((day) => found.has(dayEntry(key, day)));
+		if (latestFound !== undefined) return latestFound;
+	}
+	return undefined;
+}
+
+/** Records that everything of `key` up to and including `day` was delivered. */
+export async function writeSharedCursor(store: DeduplicationStore, key: string, day: Day): Promise<void> {
+	await store.checkProcessedAndRecord([monthEntry(key, day.slice(0, 7)), dayEntry(key, day)], SCOPE, OPTIONS);
+}
+
+/** The later of two cursors (either may be missing). */
+export function laterDay(a: Day | undefined, b: Day | undefined): Day | undefined {
+	if (a === undefined) return b;
+	if (b === undefined) return a;
+	return maxDay(a, b);
+}
