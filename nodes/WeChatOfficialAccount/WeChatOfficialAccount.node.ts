@@ -27,9 +27,8 @@ import {
 	type Cursor,
 	type CursorMap,
 } from './sinceLastRun';
-import { laterDay, readSharedCursor, writeSharedCursor } from './sharedCursor';
+import { SharedCursors } from './sharedCursor';
 import { DatacubeClient } from './transport/DatacubeClient';
-import { FIRST_DATA_DAY, latestServedDay, maxDay, type Day } from './dates/calendar';
 
 export class WeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -95,7 +94,10 @@ export class WeChatOfficialAccount implements INodeType {
 					throw new NodeOperationError(
 						this.getNode(),
 						`Date Range "${String(dateRange).slice(0, 40)}" is not offered for ${api.name}`,
-						{ itemIndex, description: `Pick one of the Date Range options this operation offers: ${offered.join(', ')}` },
+						{
+							itemIndex,
+							description: `Pick one of the Date Range options this operation offers: ${offered.join(', ')}`,
+						},
 					);
 				}
 				const key = cursorKey(this.getNode().id, api);
@@ -150,7 +152,8 @@ export class WeChatOfficialAccount implements INodeType {
 						);
 					}
 					const through = lastDeliveredDay(plan, heldFrom);
-					const confirmNow = rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
+					const confirmNow =
+						rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
 					moved[key] = afterDelivery(cursor, plan.begin, through, execution, confirmNow, this.getNode().name);
 				} else if (delayed.length > 0) {
 					hints.add(
@@ -181,7 +184,9 @@ export class WeChatOfficialAccount implements INodeType {
 		}
 		for (const note of hints) this.logger.info(`WeChat Official Account: ${note}`);
 		if (hints.size > 0) {
-			this.addExecutionHints(...[...hints].map((message) => ({ message, type: 'info' as const, location: 'outputPane' as const })));
+			this.addExecutionHints(
+				...[...hints].map((message) => ({ message, type: 'info' as const, location: 'outputPane' as const })),
+			);
 		}
 		return [output];
 	}
@@ -197,9 +202,13 @@ async function confirmDelivery(
 ) {
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	if (operation !== CONFIRM_OPERATION) {
-		throw new NodeOperationError(ctx.getNode(), `Operation "${String(operation).slice(0, 40)}" of resource "delivery" is not supported`, {
-			description: 'Open the node and pick an operation from the list',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Operation "${String(operation).slice(0, 40)}" of resource "delivery" is not supported`,
+			{
+				description: 'Open the node and pick an operation from the list',
+			},
+		);
 	}
 	const upstream = new Set(ctx.getParentNodes(ctx.getNode().name).map((parent) => parent.name));
 	const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
@@ -218,55 +227,4 @@ async function confirmDelivery(
 	});
 	for (const message of shared.notes) ctx.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 	return items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
-}
-
-/**
- * The cursors in n8n's deduplication store (sharedCursor.ts), next to the static data: a queue-mode
- * worker starts without the static data, the store is in the database every process shares. Read
- * in every mode (a manual run shows what the next production run delivers), written only by
- * production executions, like static data. A store n8n cannot offer leaves static data alone.
- */
-class SharedCursors {
-	private readonly read = new Map<string, Day | undefined>();
-	private unavailable = false;
-	readonly notes: string[] = [];
-
-	constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly hints: Set<string>,
-	) {}
-
-	/** The cursor with `delivered` = the later of static data's and the store's. */
-	async merged(key: string, cursor: Cursor | undefined, firstDay: Day | undefined, now: number): Promise<Cursor | undefined> {
-		if (!this.read.has(key)) {
-			const first = maxDay(firstDay ?? FIRST_DATA_DAY, FIRST_DATA_DAY);
-			this.read.set(key, await this.attempt(() => readSharedCursor(this.ctx.helpers, key, first, latestServedDay(now))));
-		}
-		const delivered = laterDay(cursor?.delivered, this.read.get(key));
-		return delivered === cursor?.delivered ? cursor : { ...cursor, delivered };
-	}
-
-	/** Records in the store every cursor whose `delivered` moved from `before` to `after`. */
-	async recordDelivered(before: CursorMap, after: CursorMap): Promise<void> {
-		if (this.ctx.getMode() === 'manual') return;
-		for (const [key, cursor] of Object.entries(after)) {
-			const day = cursor.delivered;
-			if (day === undefined || day === before[key]?.delivered) continue;
-			await this.attempt(() => writeSharedCursor(this.ctx.helpers, key, day));
-		}
-	}
-
-	private async attempt<T>(operation: () => Promise<T>): Promise<T | undefined> {
-		if (this.unavailable || typeof this.ctx.helpers.checkProcessedAndRecord !== 'function') return undefined;
-		try {
-			return await operation();
-		} catch (error) {
-			this.unavailable = true;
-			const note = `"Since Last Run" could not use n8n's deduplication store (${String((error as Error)?.message ?? error).slice(0, 200)}): its progress is kept in the workflow's static data only, which n8n's queue mode does not carry from one execution to the next`;
-			this.ctx.logger.warn(`WeChat Official Account: ${note}`);
-			this.hints.add(note);
-			this.notes.push(note);
-			return undefined;
-		}
-	}
 }

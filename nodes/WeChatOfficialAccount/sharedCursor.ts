@@ -11,8 +11,15 @@
  * probes the months, then the days of the latest month found, and removes every probe that was not
  * already there. The cursor only ever moves forward, so the latest entry found is the cursor.
  */
-import type { DeduplicationItemTypes, DeduplicationScope, ICheckProcessedOptions, IDeduplicationOutput } from 'n8n-workflow';
-import { addDays, lastOfMonth, maxDay, type Day } from './dates/calendar';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	ICheckProcessedOptions,
+	IDeduplicationOutput,
+	IExecuteFunctions,
+} from 'n8n-workflow';
+import { addDays, FIRST_DATA_DAY, lastOfMonth, latestServedDay, maxDay, type Day } from './dates/calendar';
+import type { Cursor, CursorMap } from './sinceLastRun';
 
 /** The part of n8n's helpers this module uses (IExecuteFunctions['helpers']). */
 export interface DeduplicationStore {
@@ -21,7 +28,11 @@ export interface DeduplicationStore {
 		scope: DeduplicationScope,
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput>;
-	removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, options: ICheckProcessedOptions): Promise<void>;
+	removeProcessed(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		options: ICheckProcessedOptions,
+	): Promise<void>;
 }
 
 const SCOPE: DeduplicationScope = 'workflow';
@@ -53,7 +64,12 @@ async function holds(store: DeduplicationStore, entries: string[]): Promise<Set<
 }
 
 /** The latest day recorded as delivered for `key`, from `first` through `latest`; undefined if none. */
-export async function readSharedCursor(store: DeduplicationStore, key: string, first: Day, latest: Day): Promise<Day | undefined> {
+export async function readSharedCursor(
+	store: DeduplicationStore,
+	key: string,
+	first: Day,
+	latest: Day,
+): Promise<Day | undefined> {
 	const months = monthsDescending(first, latest);
 	const recorded = await holds(
 		store,
@@ -85,4 +101,63 @@ export function laterDay(a: Day | undefined, b: Day | undefined): Day | undefine
 	if (a === undefined) return b;
 	if (b === undefined) return a;
 	return maxDay(a, b);
+}
+
+/**
+ * The cursors in n8n's deduplication store, next to the static data, for one node's execution: a queue-mode
+ * worker starts without the static data, the store is in the database every process shares. Read
+ * in every mode (a manual run shows what the next production run delivers), written only by
+ * production executions, like static data. A store n8n cannot offer leaves static data alone.
+ */
+export class SharedCursors {
+	private readonly read = new Map<string, Day | undefined>();
+	private unavailable = false;
+	readonly notes: string[] = [];
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly hints: Set<string>,
+	) {}
+
+	/** The cursor with `delivered` = the later of static data's and the store's. */
+	async merged(
+		key: string,
+		cursor: Cursor | undefined,
+		firstDay: Day | undefined,
+		now: number,
+	): Promise<Cursor | undefined> {
+		if (!this.read.has(key)) {
+			const first = maxDay(firstDay ?? FIRST_DATA_DAY, FIRST_DATA_DAY);
+			this.read.set(
+				key,
+				await this.attempt(() => readSharedCursor(this.ctx.helpers, key, first, latestServedDay(now))),
+			);
+		}
+		const delivered = laterDay(cursor?.delivered, this.read.get(key));
+		return delivered === cursor?.delivered ? cursor : { ...cursor, delivered };
+	}
+
+	/** Records in the store every cursor whose `delivered` moved from `before` to `after`. */
+	async recordDelivered(before: CursorMap, after: CursorMap): Promise<void> {
+		if (this.ctx.getMode() === 'manual') return;
+		for (const [key, cursor] of Object.entries(after)) {
+			const day = cursor.delivered;
+			if (day === undefined || day === before[key]?.delivered) continue;
+			await this.attempt(() => writeSharedCursor(this.ctx.helpers, key, day));
+		}
+	}
+
+	private async attempt<T>(operation: () => Promise<T>): Promise<T | undefined> {
+		if (this.unavailable || typeof this.ctx.helpers.checkProcessedAndRecord !== 'function') return undefined;
+		try {
+			return await operation();
+		} catch (error) {
+			this.unavailable = true;
+			const note = `"Since Last Run" could not use n8n's deduplication store (${String((error as Error)?.message ?? error).slice(0, 200)}): its progress is kept in the workflow's static data only, which n8n's queue mode does not carry from one execution to the next`;
+			this.ctx.logger.warn(`WeChat Official Account: ${note}`);
+			this.hints.add(note);
+			this.notes.push(note);
+			return undefined;
+		}
+	}
 }
