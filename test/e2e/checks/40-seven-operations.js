@@ -4,6 +4,7 @@ const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator'
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { sameRows } = require('../lib/rows');
 const { check } = require('../lib/report');
+const { executeExpectingSuccess } = require('../lib/exits');
 
 /** The seven operations, each on a range whose rows and number of requests are known. */
 const SEVEN_OPERATIONS = [
@@ -59,7 +60,11 @@ module.exports = {
 			title: 'n8n execute: the seven operations in one workflow (first execution: fetches the token)',
 			async run(ctx) {
 				const { sim } = ctx;
-				const { result: seven, execution, log } = await ctx.execute('execute-seven-operations', WORKFLOW.id);
+				const {
+					result: seven,
+					execution,
+					log,
+				} = await executeExpectingSuccess(ctx, 'execute-seven-operations', WORKFLOW.id);
 				check('the execution succeeded (status "success" in the execution JSON)', () => {
 					if (!execution) return `no execution JSON in stdout (${seven.logBase}.out)`;
 					if (execution.status !== 'success' || execution.data.resultData.error)

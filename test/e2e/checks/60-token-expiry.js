@@ -4,6 +4,7 @@ const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator'
 const { oneNodeWorkflow } = require('../lib/workflows');
 const { sameRows } = require('../lib/rows');
 const { check } = require('../lib/report');
+const { executeExpectingSuccess } = require('../lib/exits');
 
 const NODE = 'getHourly 12 days';
 const RANGE = { begin: '2024-01-01', end: '2024-01-12' };
@@ -22,7 +23,7 @@ module.exports = {
 			async run(ctx) {
 				const { sim } = ctx;
 				await sim.expireTokens();
-				const { execution, log } = await ctx.execute('execute-after-expiry', WORKFLOW.id);
+				const { execution, log } = await executeExpectingSuccess(ctx, 'execute-after-expiry', WORKFLOW.id);
 				const refreshed = [...new Set(log.filter((e) => isDatacubeCall(e) && e.errcode === 0).map((e) => e.token))];
 				ctx.tokens.refreshed = refreshed[0];
 				const expected = await sim.expected('getupstreammsghour', RANGE.begin, RANGE.end);
