@@ -233,6 +233,27 @@ describe('fetchWindows: 61501 split', () => {
 		expect(error.failed).toEqual(window);
 	});
 
+	it(`splits at most ${MAX_SPLIT_DEPTH} times also when only the second halves are rejected`, async () => {
+		const { scripted, client } = setup();
+		const window = { begin: '2024-01-01', end: '2024-02-01' };
+		// every first half is answered, every second half rejected again: 17..32, 25..32, 29..32, 31..32
+		scripted.server.responders.datacube = (call) =>
+			call.body.end_date === '2024-02-01' ? { body: { errcode: 61501 } } : { body: { list: [windowOf(call)] } };
+		const error = await rangeFailure(fetchWindows(client, planOf([window]), OPTIONS));
+		expect(error.cause).toMatchObject({ kind: 'rangeRejected', errcode: 61501 });
+		expect(scripted.server.calls.map(windowOf)).toEqual([
+			'2024-01-01..2024-02-01',
+			'2024-01-01..2024-01-16',
+			'2024-01-17..2024-02-01',
+			'2024-01-17..2024-01-24',
+			'2024-01-25..2024-02-01',
+			'2024-01-25..2024-01-28',
+			'2024-01-29..2024-02-01',
+			'2024-01-29..2024-01-30',
+			'2024-01-31..2024-02-01',
+		]);
+	});
+
 	it('a one-day window cannot be split: it fails', async () => {
 		const { scripted, client } = setup();
 		scripted.server.responders.datacube = () => ({ body: { errcode: 61501 } });
@@ -278,6 +299,8 @@ describe('fetchWindows: cancellation', () => {
 		const error = await rangeFailure(fetching);
 		expect(error.cancelled).toBe(true);
 		expect(error.cause).toMatchObject({ kind: 'cancelled' });
+		// the window the stop interrupted first (waiting to retry), not the last one started
+		expect(error.failed).toEqual(days(5)[1]);
 		expect(error.succeeded).toEqual([days(5)[0]]);
 		expect(error.notAttempted).toBe(2);
 		expect(scripted.server.calls).toHaveLength(3);
