@@ -15,7 +15,9 @@ const rulesOf = (name) => n8nNodesBase.configs[name].rules;
 const SHIPPED = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
 
 module.exports = [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', '.n8n-local/**', '.e2e/**'] },
+	{
+		ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', '.n8n-local/**', '.e2e/**'],
+	},
 	{ files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } } },
 	{ files: ['package.json'], languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } } },
 	{ ...communityNodes.recommended, files: SHIPPED },
@@ -60,5 +62,9 @@ module.exports = [
 		},
 	},
 	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
-	{ files: ['test/**/*.js'], ignores: ['test/e2e/**', 'test/demo/**'], languageOptions: { globals: { ...globals.jest } } },
+	{
+		files: ['test/**/*.js'],
+		ignores: ['test/e2e/**', 'test/demo/**'],
+		languageOptions: { globals: { ...globals.jest } },
+	},
 ];

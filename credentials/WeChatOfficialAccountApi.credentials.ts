@@ -53,7 +53,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'From the same page. Also add this n8n server\'s public IP to the IP whitelist there.',
+			description: "From the same page. Also add this n8n server's public IP to the IP whitelist there.",
 		},
 		{
 			displayName: 'Base URL',
@@ -71,7 +71,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 				{
 					name: 'Stable Token (Recommended)',
 					value: 'stable',
-					description: 'Shares one token with the account\'s other systems instead of invalidating theirs',
+					description: "Shares one token with the account's other systems instead of invalidating theirs",
 				},
 				{
 					name: 'Classic Token',
@@ -139,7 +139,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 					key: 'errcode',
 					value: 40013,
 					message:
-						"WeChat does not recognise the AppID (errcode 40013). Copy it from Settings and Development > Basic Configuration on the Official Accounts Platform.",
+						'WeChat does not recognise the AppID (errcode 40013). Copy it from Settings and Development > Basic Configuration on the Official Accounts Platform.',
 				},
 			},
 			{

@@ -31,7 +31,10 @@ try {
 	report('source (package.json, nodes/, credentials/)', await analyzePackage(root, SOURCE_FILE_PATTERNS));
 
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const tarball = path.join(work, packed[0].filename);
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
@@ -42,9 +45,19 @@ try {
 
 	const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 	const runtime = Object.keys(manifest.dependencies ?? {});
-	report('tarball has no runtime dependencies', runtime.length ? { passed: false, message: runtime.join(', ') } : { passed: true });
-	const stray = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'index.js', 'README.md', 'README.zh-CN.md', 'LICENSE'].includes(file));
-	report('tarball holds only dist/, index.js, package.json, READMEs and LICENSE', stray.length ? { passed: false, message: stray.join(', ') } : { passed: true });
+	report(
+		'tarball has no runtime dependencies',
+		runtime.length ? { passed: false, message: runtime.join(', ') } : { passed: true },
+	);
+	const stray = files.filter(
+		(file) =>
+			!file.startsWith('dist/') &&
+			!['package.json', 'index.js', 'README.md', 'README.zh-CN.md', 'LICENSE'].includes(file),
+	);
+	report(
+		'tarball holds only dist/, index.js, package.json, READMEs and LICENSE',
+		stray.length ? { passed: false, message: stray.join(', ') } : { passed: true },
+	);
 } finally {
 	fs.rmSync(work, { recursive: true, force: true });
 }

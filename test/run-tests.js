@@ -46,12 +46,18 @@ let failed = 0;
 let broken = false;
 for (const run of runs) {
 	const out = path.join(os.tmpdir(), `jest-${process.pid}-${run.tz.replace('/', '_')}.json`);
-	console.log(`\n=== TZ=${run.tz}: ${run.files.length === files.length ? 'all suites' : `time-zone-sensitive suites (${run.files.join(', ')})`}`);
-	const result = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, '--runTestsByPath', ...run.files], {
-		cwd: root,
-		stdio: 'inherit',
-		env: { ...process.env, TZ: run.tz },
-	});
+	console.log(
+		`\n=== TZ=${run.tz}: ${run.files.length === files.length ? 'all suites' : `time-zone-sensitive suites (${run.files.join(', ')})`}`,
+	);
+	const result = spawnSync(
+		process.execPath,
+		[jest, '--json', `--outputFile=${out}`, '--runTestsByPath', ...run.files],
+		{
+			cwd: root,
+			stdio: 'inherit',
+			env: { ...process.env, TZ: run.tz },
+		},
+	);
 	let summary;
 	try {
 		summary = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -69,7 +75,9 @@ for (const run of runs) {
 		for (const test of suite.assertionResults) {
 			const key = `${file} › ${test.fullName}`;
 			if (checks.has(key)) {
-				console.log(`Duplicate check "${key}": give it a distinct name (time-zone-sensitive suites use describeInMachineZone)`);
+				console.log(
+					`Duplicate check "${key}": give it a distinct name (time-zone-sensitive suites use describeInMachineZone)`,
+				);
 				broken = true;
 			}
 			checks.set(key, test.status);

@@ -49,12 +49,24 @@ export function describeAccountErrcode(errcode: number, errmsg: string, now: num
 		errcodeInfo(errcode, errmsg, action, message, description);
 	switch (errcode) {
 		case -1:
-			return info('retry', 'WeChat is busy', 'A temporary WeChat fault; the node retries with backoff. Run again later if it persists.');
+			return info(
+				'retry',
+				'WeChat is busy',
+				'A temporary WeChat fault; the node retries with backoff. Run again later if it persists.',
+			);
 		case 40013:
-			return info('fail', 'WeChat does not recognise the AppID', `Check the credential's AppID field: copy it from ${WHERE}.`);
+			return info(
+				'fail',
+				'WeChat does not recognise the AppID',
+				`Check the credential's AppID field: copy it from ${WHERE}.`,
+			);
 		case 40125:
 		case 41004:
-			return info('fail', 'WeChat rejected the App Secret', `Check the credential's App Secret field: if the secret was reset in ${WHERE}, paste the new one.`);
+			return info(
+				'fail',
+				'WeChat rejected the App Secret',
+				`Check the credential's App Secret field: if the secret was reset in ${WHERE}, paste the new one.`,
+			);
 		case 41002:
 			return info('fail', 'WeChat received no AppID', `Fill in the credential's AppID field from ${WHERE}.`);
 		case 40164: {
@@ -66,7 +78,11 @@ export function describeAccountErrcode(errcode: number, errmsg: string, now: num
 			);
 		}
 		case 89503:
-			return info('fail', 'An administrator of the Official Account must confirm calls from this IP address', 'Confirm the request in the WeChat notification sent to the account administrator, or add the IP to the IP whitelist, then run again.');
+			return info(
+				'fail',
+				'An administrator of the Official Account must confirm calls from this IP address',
+				'Confirm the request in the WeChat notification sent to the account administrator, or add the IP to the IP whitelist, then run again.',
+			);
 		case 45009: {
 			const reset = nextChinaMidnight(now);
 			return info(
@@ -76,7 +92,11 @@ export function describeAccountErrcode(errcode: number, errmsg: string, now: num
 			);
 		}
 		case 45011:
-			return info('waitForNextMinute', "WeChat's per-minute API limit was reached", 'The node waits (Quota Wait) and retries; lower Parallel Requests if it persists.');
+			return info(
+				'waitForNextMinute',
+				"WeChat's per-minute API limit was reached",
+				'The node waits (Quota Wait) and retries; lower Parallel Requests if it persists.',
+			);
 		default:
 			return undefined;
 	}

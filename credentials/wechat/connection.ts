@@ -67,7 +67,10 @@ export function checkedBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return raw.replace(/\/+$/, '');
 }
 
-export function checkedAppCredentials(credentials: ICredentialDataDecryptedObject): { appId: string; appSecret: string } {
+export function checkedAppCredentials(credentials: ICredentialDataDecryptedObject): {
+	appId: string;
+	appSecret: string;
+} {
 	const appId = String(credentials.appId ?? '').trim();
 	const appSecret = String(credentials.appSecret ?? '').trim();
 	if (!appId) {

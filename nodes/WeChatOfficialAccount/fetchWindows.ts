@@ -8,12 +8,7 @@
  */
 import type { RequestWindow, Plan } from './dates/planRequests';
 import { splitWindow } from './dates/planRequests';
-import {
-	cancelledError,
-	DatacubeError,
-	type DatacubeClient,
-	type RetryOptions,
-} from './transport/DatacubeClient';
+import { cancelledError, DatacubeError, type DatacubeClient, type RetryOptions } from './transport/DatacubeClient';
 
 export const MAX_SPLIT_DEPTH = 4;
 
@@ -130,7 +125,8 @@ export async function fetchWindows(client: DatacubeClient, plan: Plan, options: 
 	} finally {
 		range.detach();
 	}
-	if (!failure && options.signal?.aborted) failure = { error: cancelledError(), window: windows[next - 1] ?? windows[0] };
+	if (!failure && options.signal?.aborted)
+		failure = { error: cancelledError(), window: windows[next - 1] ?? windows[0] };
 	if (failure) {
 		const succeeded = windows.filter((_, index) => done[index]);
 		const notAttempted = windows.length - next;

@@ -33,7 +33,15 @@ export function readOptions(options: IDataObject): ItemOptions {
 		addReadableFields: options.addReadableFields !== false,
 		parallelRequests: whole(options, 'parallelRequests', 'Parallel Requests', 4, 1, 10),
 		maxAttempts: whole(options, 'maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, 1, 10),
-		retryDelayMs: whole(options, 'retryDelayMs', 'Retry Delay', DEFAULT_RETRY.retryDelayMs, 0, MAX_BACKOFF_MS, ' milliseconds'),
+		retryDelayMs: whole(
+			options,
+			'retryDelayMs',
+			'Retry Delay',
+			DEFAULT_RETRY.retryDelayMs,
+			0,
+			MAX_BACKOFF_MS,
+			' milliseconds',
+		),
 		quotaWaitMs: whole(options, 'quotaWaitMs', 'Quota Wait', DEFAULT_RETRY.quotaWaitMs, 0, 600_000, ' milliseconds'),
 		timeoutMs: whole(options, 'timeoutMs', 'Timeout', DEFAULT_RETRY.timeoutMs, 100, 600_000, ' milliseconds'),
 	};

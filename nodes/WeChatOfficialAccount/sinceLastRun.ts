@@ -75,7 +75,10 @@ export function sinceLastRunRange(
 			`Nothing new since the last run: everything up to ${through ?? latest} was delivered, and ${latest} is the latest day WeChat serves now (the next day comes after 08:00 China time)`,
 		);
 	}
-	if ((api.grain === 'week' || api.grain === 'month') && periodsOverlapping(api.grain, begin, latest, latest).length === 0) {
+	if (
+		(api.grain === 'week' || api.grain === 'month') &&
+		periodsOverlapping(api.grain, begin, latest, latest).length === 0
+	) {
 		return upToDate(
 			`Nothing new since the last run: no ${api.grain} that starts after ${through ?? addDays(begin, -1)} has ended and been served yet (${latest} is the latest day WeChat serves now)`,
 		);
@@ -87,10 +90,7 @@ export function sinceLastRunRange(
  * The last day a run delivered: the plan's end (for weeks/months, the last day of the last
  * completed period), but before the first day WeChat marked as not final (is_delay).
  */
-export function lastDeliveredDay(
-	plan: { end: Day; periods: Array<{ last: Day }> },
-	heldFrom: Day | undefined,
-): Day {
+export function lastDeliveredDay(plan: { end: Day; periods: Array<{ last: Day }> }, heldFrom: Day | undefined): Day {
 	const end = plan.periods.length > 0 ? plan.periods[plan.periods.length - 1].last : plan.end;
 	return heldFrom !== undefined && heldFrom <= end ? addDays(heldFrom, -1) : end;
 }

@@ -7,7 +7,12 @@ import { CredentialSettingsError } from '../../credentials/wechat/connection';
 import { DatacubeError } from './transport/DatacubeClient';
 import { redact } from '../../credentials/wechat/redact';
 
-export function toNodeError(node: INode, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	secrets: string[],
+): NodeApiError | NodeOperationError {
 	const clean = (text: string) => redact(text, secrets);
 	if (error instanceof PlanError) {
 		return new NodeOperationError(node, error.message, { itemIndex, description: error.hint });

@@ -130,15 +130,33 @@ async function startPostgres({ databases = ['n8n'], timeoutMs = 60000 } = {}) {
 		const user = unprivilegedUser();
 		if (user) fs.chownSync(sockets, user.uid, user.gid);
 		if (user) fs.chownSync(dir, user.uid, user.gid);
-		const as = (binary, args) => (user ? ['setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', binary, ...args]] : [binary, args]);
+		const as = (binary, args) =>
+			user
+				? ['setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', binary, ...args]]
+				: [binary, args];
 		const bin = (name) => path.join(install, 'bin', name);
 		const env = { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C', TZ: 'UTC' };
 
-		const initdb = await run(...as(bin('initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']), {
-			env,
-			cwd: dir,
-			timeoutMs,
-		});
+		const initdb = await run(
+			...as(bin('initdb'), [
+				'-D',
+				data,
+				'-U',
+				'postgres',
+				'-A',
+				'trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-sync',
+				'--no-instructions',
+			]),
+			{
+				env,
+				cwd: dir,
+				timeoutMs,
+			},
+		);
 		if (initdb.code !== 0) throw new Error(`initdb failed (${initdb.code}):\n${initdb.stdout}${initdb.stderr}`);
 		const single = await run(...as(bin('postgres'), ['--single', '-D', data, '-F', 'postgres']), {
 			env,
@@ -146,16 +164,28 @@ async function startPostgres({ databases = ['n8n'], timeoutMs = 60000 } = {}) {
 			timeoutMs,
 			input: databases.map((name) => `CREATE DATABASE "${name}";\n`).join(''),
 		});
-		if (single.code !== 0 || /ERROR/.test(single.stderr)) throw new Error(`creating databases failed:\n${single.stderr}`);
+		if (single.code !== 0 || /ERROR/.test(single.stderr))
+			throw new Error(`creating databases failed:\n${single.stderr}`);
 		const versionRun = await run(bin('postgres'), ['--version'], { env, timeoutMs });
 		const version = versionRun.stdout.trim();
 
 		const server = await onFreePort(async (port) => {
 			const args = ['-D', data, '-p', String(port), '-k', sockets];
-			for (const setting of ['listen_addresses=127.0.0.1', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'logging_collector=off']) {
+			for (const setting of [
+				'listen_addresses=127.0.0.1',
+				'fsync=off',
+				'synchronous_commit=off',
+				'full_page_writes=off',
+				'max_connections=200',
+				'logging_collector=off',
+			]) {
 				args.push('-c', setting);
 			}
-			const child = spawnTracked(...as(bin('postgres'), args), { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }, { name: 'postgres', graceMs: 15000 });
+			const child = spawnTracked(
+				...as(bin('postgres'), args),
+				{ env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+				{ name: 'postgres', graceMs: 15000 },
+			);
 			try {
 				await waitForLine(child, {
 					ready: /database system is ready to accept connections/,
@@ -171,7 +201,13 @@ async function startPostgres({ databases = ['n8n'], timeoutMs = 60000 } = {}) {
 			return { child, port };
 		});
 
-		const connection = (database = databases[0]) => ({ host: LOOPBACK, port: server.port, user: 'postgres', password: '', database });
+		const connection = (database = databases[0]) => ({
+			host: LOOPBACK,
+			port: server.port,
+			user: 'postgres',
+			password: '',
+			database,
+		});
 		return {
 			host: LOOPBACK,
 			port: server.port,
@@ -233,10 +269,13 @@ async function ensureRedisServer({ log = console.log } = {}) {
 	if (found) return found;
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!root || !findOnPath('apt-get')) {
-		throw new Error('redis-server is not installed: install the Debian package redis-server (apt-get install redis-server)');
+		throw new Error(
+			'redis-server is not installed: install the Debian package redis-server (apt-get install redis-server)',
+		);
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], { env, timeoutMs: 600000 });
+	const install = () =>
+		run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], { env, timeoutMs: 600000 });
 	log('redis-server is missing: apt-get install redis-server');
 	let result = await install();
 	if (result.code !== 0) {
@@ -245,7 +284,8 @@ async function ensureRedisServer({ log = console.log } = {}) {
 		result = await install();
 	}
 	const installed = findOnPath('redis-server');
-	if (result.code !== 0 || !installed) throw new Error(`apt-get install redis-server failed (${result.code}):\n${result.stderr.slice(-2000)}`);
+	if (result.code !== 0 || !installed)
+		throw new Error(`apt-get install redis-server failed (${result.code}):\n${result.stderr.slice(-2000)}`);
 	return installed;
 }
 
@@ -256,8 +296,28 @@ async function startRedis({ timeoutMs = 30000, log } = {}) {
 	try {
 		const version = (await run(binary, ['--version'], { timeoutMs })).stdout.trim();
 		const server = await onFreePort(async (port) => {
-			const args = ['--port', String(port), '--bind', LOOPBACK, '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'];
-			const child = spawnTracked(binary, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }, { name: 'redis-server', graceMs: 10000 });
+			const args = [
+				'--port',
+				String(port),
+				'--bind',
+				LOOPBACK,
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				dir,
+				'--daemonize',
+				'no',
+				'--protected-mode',
+				'yes',
+			];
+			const child = spawnTracked(
+				binary,
+				args,
+				{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+				{ name: 'redis-server', graceMs: 10000 },
+			);
 			try {
 				await waitForLine(child, {
 					ready: /Ready to accept connections/,

@@ -49,13 +49,15 @@ const BAD_INPUTS = [
 	{
 		input: 'a range wholly before 2014-12-01',
 		parameters: { dateRange: 'custom', beginDate: '2013-01-01', endDate: '2014-11-30' },
-		message: 'The range 2013-01-01 to 2014-11-30 ends before 2014-12-01, the first day WeChat keeps these statistics for',
+		message:
+			'The range 2013-01-01 to 2014-11-30 ends before 2014-12-01, the first day WeChat keeps these statistics for',
 		hint: /Choose dates from 2014-12-01 on/,
 	},
 	{
 		input: 'a range starting after the latest day WeChat serves',
 		parameters: { dateRange: 'custom', beginDate: '2099-01-01', endDate: '2099-01-31' },
-		message: /^The range starts on 2099-01-01, but the latest day WeChat serves now is \d{4}-\d{2}-\d{2} \(China time\)$/,
+		message:
+			/^The range starts on 2099-01-01, but the latest day WeChat serves now is \d{4}-\d{2}-\d{2} \(China time\)$/,
 		hint: /Choose a Start Date up to \d{4}-\d{2}-\d{2}: WeChat finishes a day's statistics by 08:00 China time/,
 	},
 	{

@@ -63,7 +63,11 @@ it('Stop during a per-minute quota wait (45011) ends the run at once', async () 
 
 it('a window that fails for good stops the windows in flight from retrying', async () => {
 	// The first request answers 48001 (fatal); every other one says "busy" and would be retried.
-	suite.sim.setOptions({ forceErrcode: { errcode: 48001, times: 1 }, faults: { rate: 1, kinds: ['busy'] }, latencyMs: 50 });
+	suite.sim.setOptions({
+		forceErrcode: { errcode: 48001, times: 1 },
+		faults: { rate: 1, kinds: ['busy'] },
+		latencyMs: 50,
+	});
 	const started = Date.now();
 	const result = await suite.engine.run(
 		wechatWorkflow({

@@ -17,7 +17,13 @@ beforeAll(() => {
 });
 beforeEach(() => sim.setOptions({ accounts: [OTHER] }));
 
-const RANGE = { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-03', options: { addReadableFields: false } };
+const RANGE = {
+	operation: 'getDaily',
+	dateRange: 'custom',
+	beginDate: '2024-03-01',
+	endDate: '2024-03-03',
+	options: { addReadableFields: false },
+};
 const run = () => engine.run(wechatWorkflow({ parameters: RANGE }), { timezone: 'Asia/Shanghai' });
 const tokenCallsFor = (appId) => helpers.tokenCalls(sim).filter((call) => call.appId === appId);
 
@@ -45,7 +51,7 @@ describe('a cached token is used only for the settings it was issued for', () =>
 		expect(helpers.tokenCalls(sim)).toHaveLength(0);
 	});
 
-	it('after the AppID is changed to another account, fetches that account\'s token and returns its rows', async () => {
+	it("after the AppID is changed to another account, fetches that account's token and returns its rows", async () => {
 		const before = await firstRunCachesToken();
 		editCredential({ appId: OTHER.appId, appSecret: OTHER.appSecret });
 		const result = await run();

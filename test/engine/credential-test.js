@@ -10,7 +10,10 @@ const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { buildAdditionalData } = require('./additional-data');
 
 // lodash.get for the 'a.b.c' keys n8n allows in responseSuccessBody rules
-const getPath = (object, key) => String(key).split('.').reduce((value, part) => value?.[part], object);
+const getPath = (object, key) =>
+	String(key)
+		.split('.')
+		.reduce((value, part) => value?.[part], object);
 
 async function testCredential(engine, typeName, data, { id, name } = {}) {
 	const type = engine.getCredentialType(typeName);
@@ -18,14 +21,21 @@ async function testCredential(engine, typeName, data, { id, name } = {}) {
 	if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
 	const helper = engine.credentials;
 	const rawData = data ?? (id !== undefined ? helper.get(id) : undefined) ?? {};
-	const credentialsDecrypted = { id, name: name ?? `${typeName} account`, type: typeName, data: helper.applyDefaults(typeName, structuredClone(rawData)) };
+	const credentialsDecrypted = {
+		id,
+		name: name ?? `${typeName} account`,
+		type: typeName,
+		data: helper.applyDefaults(typeName, structuredClone(rawData)),
+	};
 
 	const noOp = NodeHelpers.getVersionedNodeType(engine.nodeTypeRegistry.getByName('n8n-nodes-base.noOp'));
 	const nodeTypeCopy = {
 		description: {
 			...noOp.description,
 			credentials: [{ name: typeName, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' },
+			],
 		},
 	};
 	const nodeTypes = {
@@ -43,12 +53,26 @@ async function testCredential(engine, typeName, data, { id, name } = {}) {
 		credentials: { [typeName]: { id, name: credentialsDecrypted.name } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { id: 'temp', name: 'temp', nodes: [node], connections: {}, active: false });
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
+		id: 'temp',
+		name: 'temp',
+		nodes: [node],
+		connections: {},
+		active: false,
+	});
 	const additionalData = buildAdditionalData({ credentialsHelper: helper, hooks, executionId: 'credential-test' });
 	const runExecutionData = { resultData: { runData: {} } };
 	const context = new ExecuteContext(
-		workflow, workflow.getNode('Temp-Node'), additionalData, 'internal', runExecutionData, 0, [],
-		{ main: [[{ json: {} }]] }, { node, data: {}, source: null }, [],
+		workflow,
+		workflow.getNode('Temp-Node'),
+		additionalData,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
 	);
 
 	let response;
@@ -63,7 +87,10 @@ async function testCredential(engine, typeName, data, { id, name } = {}) {
 				}
 			}
 			if (httpResponse.status < 199 || httpResponse.status > 299) {
-				return { status: 'Error', message: httpResponse.statusText || `Received HTTP status code: ${httpResponse.status}` };
+				return {
+					status: 'Error',
+					message: httpResponse.statusText || `Received HTTP status code: ${httpResponse.status}`,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };

@@ -7,8 +7,13 @@
 //  - preAuthentication: only for a `hidden` property with typeOptions.expirable; runs the type's
 //    preAuthentication when that field is empty ('' or missing), when credentialsExpired, or during a
 //    credential test; persists { ...stored, ...output } under node.credentials[type].id
-const { ICredentialsHelper, NodeHelpers, UserError, getCredentialOwnRequestAllowedDomains, isExpression } =
-	require('n8n-workflow');
+const {
+	ICredentialsHelper,
+	NodeHelpers,
+	UserError,
+	getCredentialOwnRequestAllowedDomains,
+	isExpression,
+} = require('n8n-workflow');
 const { Credentials } = require('n8n-core');
 
 class InMemoryCredentialsHelper extends ICredentialsHelper {
@@ -96,7 +101,12 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	applyDefaults(typeName, data) {
 		try {
 			const withDefaults = NodeHelpers.getNodeParameters(
-				this.getCredentialsProperties(typeName), data, true, false, null, null,
+				this.getCredentialsProperties(typeName),
+				data,
+				true,
+				false,
+				null,
+				null,
 			);
 			return { ...data, ...withDefaults };
 		} catch {
@@ -129,7 +139,12 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (!isExpression(value)) return value;
 		if (!workflow || !node) throw new UserError('Workflow and node are required to resolve credential expressions');
 		const resolved = workflow.expression.getSimpleParameterValue(
-			node, value, 'internal', { $credentials: credentials }, undefined, '',
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
 		);
 		return resolved ? resolved.toString() : '';
 	}
@@ -143,8 +158,12 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 				for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 					for (const [key, value] of Object.entries(outerValue)) {
 						if (!requestOptions[outerKey]) requestOptions[outerKey] = {};
-						requestOptions[outerKey][this.resolveValue(key, credentials, workflow, node)] =
-							this.resolveValue(value, credentials, workflow, node);
+						requestOptions[outerKey][this.resolveValue(key, credentials, workflow, node)] = this.resolveValue(
+							value,
+							credentials,
+							workflow,
+							node,
+						);
 					}
 				}
 			}
@@ -175,7 +194,12 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (!(current === '' || current === undefined || credentialsExpired || isTestingCredentials)) return undefined;
 
 		this.preAuthCount++;
-		this.calls.push({ method: 'preAuthentication', id: node?.credentials?.[typeName]?.id, type: typeName, credentialsExpired });
+		this.calls.push({
+			method: 'preAuthentication',
+			id: node?.credentials?.[typeName]?.id,
+			type: typeName,
+			credentialsExpired,
+		});
 		const output = await type.preAuthentication.call(this.restrictHelpers(helpers, credentials), credentials);
 		if (!output || output[expirable.name] === undefined) return undefined;
 

@@ -95,17 +95,21 @@ module.exports = { Fixture };
 /** Creates the package in a new temp dir and returns its path; remove it with fs.rmSync(dir, { recursive: true }). */
 function writeFixturePackage(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-fixture-pkg-'))) {
 	const files = {
-		'package.json': JSON.stringify({
-			name: PACKAGE_NAME,
-			version: '0.0.1',
-			main: 'index.js',
-			n8n: {
-				n8nNodesApiVersion: 1,
-				credentials: ['dist/credentials/FixtureApi.credentials.js'],
-				nodes: ['dist/nodes/Fixture/Fixture.node.js'],
+		'package.json': JSON.stringify(
+			{
+				name: PACKAGE_NAME,
+				version: '0.0.1',
+				main: 'index.js',
+				n8n: {
+					n8nNodesApiVersion: 1,
+					credentials: ['dist/credentials/FixtureApi.credentials.js'],
+					nodes: ['dist/nodes/Fixture/Fixture.node.js'],
+				},
+				peerDependencies: { 'n8n-workflow': '*' },
 			},
-			peerDependencies: { 'n8n-workflow': '*' },
-		}, null, 2),
+			null,
+			2,
+		),
 		'index.js': '',
 		'dist/credentials/FixtureApi.credentials.js': credentialSource,
 		'dist/nodes/Fixture/Fixture.node.js': nodeSource,
@@ -116,7 +120,11 @@ function writeFixturePackage(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-fi
 	}
 	// n8n hands community packages its own n8n-workflow; here: a symlink to the project's copy
 	fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-	fs.symlinkSync(path.dirname(require.resolve('n8n-workflow/package.json')), path.join(dir, 'node_modules', 'n8n-workflow'), 'dir');
+	fs.symlinkSync(
+		path.dirname(require.resolve('n8n-workflow/package.json')),
+		path.join(dir, 'node_modules', 'n8n-workflow'),
+		'dir',
+	);
 	return dir;
 }
 

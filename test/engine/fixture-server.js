@@ -22,7 +22,11 @@ async function startFixtureServer({ appId = 'app-id', appSecret = 'app-secret' }
 				state.validToken = `tok-${++state.tokensIssued}`;
 				return send({ access_token: state.validToken, expires_in: 7200 });
 			case '/api/data':
-				return send(tokenOk() ? { list: [{ n: 1 }, { n: 2 }], token: state.validToken } : { errcode: 40001, errmsg: 'invalid credential' });
+				return send(
+					tokenOk()
+						? { list: [{ n: 1 }, { n: 2 }], token: state.validToken }
+						: { errcode: 40001, errmsg: 'invalid credential' },
+				);
 			case '/api/strict': // like /api/data, but a bad token gets HTTP 401 (n8n then refreshes by itself)
 				if (tokenOk()) return send({ list: [{ n: 1 }], token: state.validToken });
 				res.writeHead(401, { 'content-type': 'application/json' });
@@ -42,8 +46,14 @@ async function startFixtureServer({ appId = 'app-id', appSecret = 'app-secret' }
 		baseUrl,
 		state,
 		/** makes the current token invalid, as WeChat does when someone else fetches a new one */
-		revokeToken: () => { state.validToken = 'revoked'; },
-		close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+		revokeToken: () => {
+			state.validToken = 'revoked';
+		},
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections?.();
+				server.close(resolve);
+			}),
 	};
 }
 

@@ -31,22 +31,41 @@ describe('transient faults and token expiry', () => {
 		['getDaily', 'getupstreammsg', '2023-01-01', '2024-12-31'],
 		['getHourly', 'getupstreammsghour', '2024-03-01', '2024-04-29'],
 		['getWeekly', 'getupstreammsgweek', '2022-01-01', '2024-12-31'],
-	])('%s %s..%s: 20%% busy/per-minute-quota answers and a token expiring every 25 calls lose no row', async (operation, endpoint, beginDate, endDate) => {
-		sim.setOptions({ faults: { rate: 0.2, seed: 42, kinds: ['busy', 'minuteQuota'] }, expireTokenEvery: 25 });
-		const result = await run({ operation, dateRange: 'custom', beginDate, endDate, options: FAST_RETRY });
-		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows(endpoint, beginDate, endDate));
-		const faults = datacubeCalls().filter((call) => call.fault);
-		expect(faults.length).toBeGreaterThan(0);
-		expect(datacubeCalls().filter((call) => call.errcode === 42001).length).toBeGreaterThan(0);
-	});
+	])(
+		'%s %s..%s: 20%% busy/per-minute-quota answers and a token expiring every 25 calls lose no row',
+		async (operation, endpoint, beginDate, endDate) => {
+			sim.setOptions({ faults: { rate: 0.2, seed: 42, kinds: ['busy', 'minuteQuota'] }, expireTokenEvery: 25 });
+			const result = await run({ operation, dateRange: 'custom', beginDate, endDate, options: FAST_RETRY });
+			expect(result.error).toBeUndefined();
+			expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+				sim.expectedRows(endpoint, beginDate, endDate),
+			);
+			const faults = datacubeCalls().filter((call) => call.fault);
+			expect(faults.length).toBeGreaterThan(0);
+			expect(datacubeCalls().filter((call) => call.errcode === 42001).length).toBeGreaterThan(0);
+		},
+	);
 
 	it('HTTP 500s, proxy error pages and connection resets are retried', async () => {
 		sim.setOptions({ faults: { rate: 0.3, seed: 7, kinds: ['http500', 'nonJson', 'reset'] } });
-		const result = await run({ operation: 'getDaily', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-06-30', options: FAST_RETRY });
+		const result = await run({
+			operation: 'getDaily',
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-06-30',
+			options: FAST_RETRY,
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsg', '2024-01-01', '2024-06-30'));
-		expect(new Set(datacubeCalls().filter((call) => call.fault).map((call) => call.fault))).toEqual(new Set(['http500', 'nonJson', 'reset']));
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+			sim.expectedRows('getupstreammsg', '2024-01-01', '2024-06-30'),
+		);
+		expect(
+			new Set(
+				datacubeCalls()
+					.filter((call) => call.fault)
+					.map((call) => call.fault),
+			),
+		).toEqual(new Set(['http500', 'nonJson', 'reset']));
 	});
 
 	it('a request that keeps timing out fails after Max Attempts, naming the cause', async () => {
@@ -68,9 +87,16 @@ describe('windows WeChat rejects', () => {
 	it('61501 on a window within the documented span is healed by splitting it, logged once', async () => {
 		sim.setOptions({ spans: { getupstreammsgdistweek: 15 } });
 		const logsBefore = engine.logs.length;
-		const result = await run({ operation: 'getWeeklyDistribution', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-03-31' });
+		const result = await run({
+			operation: 'getWeeklyDistribution',
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-03-31',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsgdistweek', '2024-01-01', '2024-03-31'));
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+			sim.expectedRows('getupstreammsgdistweek', '2024-01-01', '2024-03-31'),
+		);
 		const rejected = datacubeCalls().filter((call) => call.errcode === 61501);
 		expect(rejected.length).toBeGreaterThanOrEqual(2);
 		const splitLogs = engine.logs.slice(logsBefore).filter((line) => /smaller windows/.test(JSON.stringify(line)));
@@ -86,7 +112,9 @@ describe('windows WeChat rejects', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.data.WeChat).toHaveLength(1);
 		const { error, details: description } = result.data.WeChat[0].json;
-		expect(error).toBe('Could not fetch 2024-01-15 to 2024-01-21: WeChat has not finished computing these statistics yet (errcode 61503)');
+		expect(error).toBe(
+			'Could not fetch 2024-01-15 to 2024-01-21: WeChat has not finished computing these statistics yet (errcode 61503)',
+		);
 		expect(description).toMatch(/after 08:00 China time/);
 		expect(description).toMatch(
 			/2 of 5 request windows succeeded \(2024-01-01 to 2024-01-07, 2024-01-08 to 2024-01-14\); failed: 2024-01-15 to 2024-01-21; not attempted: 2; No rows were output/,
@@ -95,7 +123,12 @@ describe('windows WeChat rejects', () => {
 
 	it('45009 (daily quota) fails at once and says when it resets', async () => {
 		sim.setOptions({ forceErrcode: 45009 });
-		const result = await run({ dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-03-31', options: { ...FAST_RETRY, parallelRequests: 1 } });
+		const result = await run({
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-03-31',
+			options: { ...FAST_RETRY, parallelRequests: 1 },
+		});
 		expect(result.error.message).toMatch(/daily API quota .* used up \(errcode 45009\)/);
 		expect(result.error.description).toMatch(/resets at midnight China time \(\d{4}-\d{2}-\d{2} 00:00 China time/);
 		expect(datacubeCalls()).toHaveLength(1);
@@ -122,7 +155,9 @@ describe('bad inputs fail before any request, naming the field', () => {
 		expect(errors).toHaveLength(1);
 		expect(errors[0].pairedItem.item).toBe(1);
 		expect(errors[0].json.error).toMatch(exactly(row.message));
-		expect(new Set(out.filter((item) => !item.json.error).map((item) => item.pairedItem.item))).toEqual(new Set([0, 2]));
+		expect(new Set(out.filter((item) => !item.json.error).map((item) => item.pairedItem.item))).toEqual(
+			new Set([0, 2]),
+		);
 	});
 
 	it.each(BAD_INPUTS.filter((row) => row.credential).map((row) => [row.input, row]))('%s', async (_, row) => {
@@ -140,9 +175,21 @@ function exactly(message) {
 
 /** Item 1 gets the bad parameters, items 0 and 2 a valid daily range (options switch value by value). */
 function withItemSwitch(parameters) {
-	const good = { operation: 'getDaily', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-02', options: {} };
+	const good = {
+		operation: 'getDaily',
+		dateRange: 'custom',
+		beginDate: '2024-01-01',
+		endDate: '2024-01-02',
+		options: {},
+	};
 	const switched = (bad, okValue) => {
-		const badExpr = typeof bad === 'string' && bad.startsWith('=') ? bad.slice(1).replace(/^\{\{|\}\}$/g, '').trim() : JSON.stringify(bad);
+		const badExpr =
+			typeof bad === 'string' && bad.startsWith('=')
+				? bad
+						.slice(1)
+						.replace(/^\{\{|\}\}$/g, '')
+						.trim()
+				: JSON.stringify(bad);
 		return `={{ $json.bad ? ${badExpr} : ${JSON.stringify(okValue)} }}`;
 	};
 	const out = { ...good };
@@ -154,6 +201,7 @@ function withItemSwitch(parameters) {
 		}
 		out[key] = switched(bad, good[key]);
 	}
-	if (parameters.dateRange && parameters.dateRange !== 'custom') out.dateRange = switched(parameters.dateRange, 'custom');
+	if (parameters.dateRange && parameters.dateRange !== 'custom')
+		out.dateRange = switched(parameters.dateRange, 'custom');
 	return out;
 }

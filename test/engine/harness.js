@@ -9,7 +9,9 @@ const path = require('node:path');
 const { BUILTIN_NODE_TYPES, HARNESS_INPUT_TYPE } = require('./builtin-nodes');
 
 // HARNESS_PACKAGE_DIR runs the suites against another built copy of the package (e.g. an older commit, to see a test fail on it).
-const DEFAULT_PACKAGE_DIR = process.env.HARNESS_PACKAGE_DIR ? path.resolve(process.env.HARNESS_PACKAGE_DIR) : path.resolve(__dirname, '..', '..');
+const DEFAULT_PACKAGE_DIR = process.env.HARNESS_PACKAGE_DIR
+	? path.resolve(process.env.HARNESS_PACKAGE_DIR)
+	: path.resolve(__dirname, '..', '..');
 
 async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {}) {
 	// n8n's packages load with the first engine, not with this file: the mutation run
@@ -105,20 +107,36 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 			});
 
 			const processedData = await bindProcessedData(workflow, options.processedData ?? new ProcessedData());
-			const hooks = new ExecutionLifecycleHooks(mode, executionId, { ...workflowData, id: workflow.id, nodes, settings });
+			const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+				...workflowData,
+				id: workflow.id,
+				nodes,
+				settings,
+			});
 			const executionOrder = [];
 			hooks.addHandler('nodeExecuteAfter', (nodeName) => executionOrder.push(nodeName));
-			const additionalData = buildAdditionalData({ credentialsHelper: credentials, hooks, executionId, variables: options.variables });
+			const additionalData = buildAdditionalData({
+				credentialsHelper: credentials,
+				hooks,
+				executionId,
+				variables: options.variables,
+			});
 
 			const startNode = options.startNode
 				? workflow.getNode(options.startNode)
-				: (nodes.find((n) => n.type === HARNESS_INPUT_TYPE && !n.disabled) ?? workflow.getStartNode(options.destinationNode));
+				: (nodes.find((n) => n.type === HARNESS_INPUT_TYPE && !n.disabled) ??
+					workflow.getStartNode(options.destinationNode));
 			const destinationNode = options.destinationNode
 				? { nodeName: options.destinationNode, mode: 'inclusive' }
 				: undefined;
 
 			const started = Date.now();
-			const execution = new WorkflowExecute(additionalData, mode).run({ workflow, startNode, destinationNode, pinData });
+			const execution = new WorkflowExecute(additionalData, mode).run({
+				workflow,
+				startNode,
+				destinationNode,
+				pinData,
+			});
 			options.onExecution?.(execution);
 			const run = await execution;
 			return {

@@ -85,7 +85,10 @@ test("credentialsDecrypted with accessToken '' forces a refresh that is persiste
 	expect(server.state.tokensIssued).toBe(2);
 	expect(engine.credentials.preAuthCount).toBe(2);
 	expect(engine.credentials.get('cred-1')).toEqual({
-		baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'app-secret', accessToken: 'tok-2',
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'app-secret',
+		accessToken: 'tok-2',
 	});
 	expect(engine.credentials.calls.filter((c) => c.method === 'updateCredentials')).toHaveLength(2);
 
@@ -96,7 +99,10 @@ test("credentialsDecrypted with accessToken '' forces a refresh that is persiste
 
 test('a token rejected with HTTP 200 + errcode is refreshed once by the node and persisted', async () => {
 	engine.credentials.set('cred-1', 'fixtureApi', {
-		baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'app-secret', accessToken: 'stale',
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'app-secret',
+		accessToken: 'stale',
 	});
 	const result = await engine.run(workflow());
 	expect(result.error).toBeUndefined();
@@ -107,12 +113,17 @@ test('a token rejected with HTTP 200 + errcode is refreshed once by the node and
 
 test('HTTP 401 makes n8n itself run preAuthentication (credentialsExpired) and persist the new token', async () => {
 	engine.credentials.set('cred-1', 'fixtureApi', {
-		baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'app-secret', accessToken: 'stale',
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'app-secret',
+		accessToken: 'stale',
 	});
 	const result = await engine.run(workflow({ path: '/api/strict' }));
 	expect(result.error).toBeUndefined();
 	expect(result.data.Fixture[0].json.token).toBe('tok-1');
-	expect(engine.credentials.calls.find((c) => c.method === 'preAuthentication')).toMatchObject({ credentialsExpired: true });
+	expect(engine.credentials.calls.find((c) => c.method === 'preAuthentication')).toMatchObject({
+		credentialsExpired: true,
+	});
 	expect(engine.credentials.get('cred-1').accessToken).toBe('tok-1');
 });
 
@@ -128,7 +139,11 @@ test('getDecrypted hands out copies: what a node does to its credentials never l
 test('node errors: execution error without continueOnFail, error items with it', async () => {
 	const failed = await engine.run(workflow({ path: '/api/quota' }));
 	expect(failed.status).toBe('error');
-	expect(failed.error).toMatchObject({ message: expect.stringContaining('45009'), description: 'from the fixture server', node: 'Fixture' });
+	expect(failed.error).toMatchObject({
+		message: expect.stringContaining('45009'),
+		description: 'from the fixture server',
+		node: 'Fixture',
+	});
 	expect(failed.nodeErrors.Fixture.message).toContain('45009');
 
 	for (const settings of [{ onError: 'continueRegularOutput' }, { continueOnFail: true }]) {
@@ -141,11 +156,20 @@ test('node errors: execution error without continueOnFail, error items with it',
 });
 
 test('testCredential runs preAuthentication, the test request and its rules', async () => {
-	const ok = await engine.testCredential('fixtureApi', { baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'app-secret', accessToken: 'old' });
+	const ok = await engine.testCredential('fixtureApi', {
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'app-secret',
+		accessToken: 'old',
+	});
 	expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
 	expect(engine.credentials.preAuthCount).toBe(1); // forced even though accessToken was set
 
-	const badSecret = await engine.testCredential('fixtureApi', { baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'wrong' });
+	const badSecret = await engine.testCredential('fixtureApi', {
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'wrong',
+	});
 	expect(badSecret).toEqual({ status: 'Error', message: expect.stringContaining('40125') });
 
 	// stored credential tested by id: the fresh token is persisted
@@ -159,7 +183,11 @@ test('responseSuccessBody rule fails the test when body[key] === value', async (
 	const original = type.preAuthentication;
 	type.preAuthentication = async () => ({ accessToken: 'not-a-valid-token' });
 	try {
-		const result = await engine.testCredential('fixtureApi', { baseUrl: server.baseUrl, appId: 'app-id', appSecret: 'app-secret' });
+		const result = await engine.testCredential('fixtureApi', {
+			baseUrl: server.baseUrl,
+			appId: 'app-id',
+			appSecret: 'app-secret',
+		});
 		expect(result).toEqual({ status: 'Error', message: 'Token rejected' });
 	} finally {
 		type.preAuthentication = original;

@@ -20,12 +20,22 @@ class HarnessLogger {
 		}
 	}
 
-	error(message, metadata) { this.log('error', message, metadata); }
-	warn(message, metadata) { this.log('warn', message, metadata); }
-	info(message, metadata) { this.log('info', message, metadata); }
-	debug(message, metadata) { this.log('debug', message, metadata); }
+	error(message, metadata) {
+		this.log('error', message, metadata);
+	}
+	warn(message, metadata) {
+		this.log('warn', message, metadata);
+	}
+	info(message, metadata) {
+		this.log('info', message, metadata);
+	}
+	debug(message, metadata) {
+		this.log('debug', message, metadata);
+	}
 
-	scoped() { return this; }
+	scoped() {
+		return this;
+	}
 }
 
 module.exports = { HarnessLogger };

@@ -35,7 +35,13 @@ describe('each operation returns every row of its range once, with the fewest re
 		['getWeeklyDistribution', 'getupstreammsgdistweek', '2024-01-01', '2024-03-10', 2],
 		['getMonthlyDistribution', 'getupstreammsgdistmonth', '2023-12-15', '2024-06-30', 6],
 	])('%s (%s) %s..%s in %i requests', async (operation, endpoint, beginDate, endDate, requests) => {
-		const result = await run({ operation, dateRange: 'custom', beginDate, endDate, options: { addReadableFields: false } });
+		const result = await run({
+			operation,
+			dateRange: 'custom',
+			beginDate,
+			endDate,
+			options: { addReadableFields: false },
+		});
 		expect(result.error).toBeUndefined();
 		const expected = sim.expectedRows(endpoint, beginDate, endDate);
 		expect(expected.length).toBeGreaterThan(0);
@@ -52,11 +58,18 @@ describe('each operation returns every row of its range once, with the fewest re
 		const ten = await run({ ...parameters, options: { parallelRequests: 10 } });
 		expect(one.error).toBeUndefined();
 		expect(ten.data.WeChat.map((item) => item.json)).toEqual(one.data.WeChat.map((item) => item.json));
-		expect(one.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsghour', '2024-05-01', '2024-05-20'));
+		expect(one.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+			sim.expectedRows('getupstreammsghour', '2024-05-01', '2024-05-20'),
+		);
 	});
 
 	it('adds readable fields by default and keeps WeChat fields unchanged', async () => {
-		const result = await run({ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' });
+		const result = await run({
+			operation: 'getHourly',
+			dateRange: 'custom',
+			beginDate: '2024-03-01',
+			endDate: '2024-03-01',
+		});
 		const items = result.data.WeChat.map((item) => item.json);
 		expect(items.map(wechatOnly)).toEqual(sim.expectedRows('getupstreammsghour', '2024-03-01', '2024-03-01'));
 		const first = items.find((json) => json.ref_hour === 1300);
@@ -100,7 +113,8 @@ describe('items', () => {
 		const result = await engine.run(multiItemFixture, { timezone: 'Asia/Shanghai' });
 		expect(result.error).toBeUndefined();
 		const items = result.data.WeChat;
-		const byItem = (index) => items.filter((item) => item.pairedItem.item === index).map((item) => wechatOnly(item.json));
+		const byItem = (index) =>
+			items.filter((item) => item.pairedItem.item === index).map((item) => wechatOnly(item.json));
 		expect(byItem(0)).toEqual(sim.expectedRows('getupstreammsg', '2024-01-01', '2024-01-10'));
 		expect(byItem(1)).toEqual(sim.expectedRows('getupstreammsg', '2024-02-27', '2024-03-02'));
 		expect(byItem(2)).toEqual(sim.expectedRows('getupstreammsg', '2024-05-30', '2024-05-30'));
@@ -137,7 +151,12 @@ describe('items', () => {
 
 describe('access token', () => {
 	it('is fetched once, persisted, and reused by the next execution', async () => {
-		const first = await run({ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-04' });
+		const first = await run({
+			operation: 'getHourly',
+			dateRange: 'custom',
+			beginDate: '2024-03-01',
+			endDate: '2024-03-04',
+		});
 		expect(first.error).toBeUndefined();
 		expect(tokenCalls()).toHaveLength(1);
 		const stored = engine.credentials.get('sim').accessToken;
@@ -153,10 +172,18 @@ describe('access token', () => {
 		await run({ dateRange: 'yesterday' });
 		sim.resetLog();
 		sim.expireTokens();
-		const result = await run({ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-12', options: { parallelRequests: 4 } });
+		const result = await run({
+			operation: 'getHourly',
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-01-12',
+			options: { parallelRequests: 4 },
+		});
 		expect(result.error).toBeUndefined();
 		expect(tokenCalls()).toHaveLength(1);
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-12'));
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+			sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-12'),
+		);
 		const rejected = datacubeCalls().filter((call) => call.errcode === 42001);
 		expect(rejected.length).toBeGreaterThanOrEqual(1);
 		expect(rejected.length).toBeLessThanOrEqual(4);
@@ -165,11 +192,20 @@ describe('access token', () => {
 
 	it('survives repeated expiry within one range', async () => {
 		sim.setOptions({ expireTokenEvery: 5 });
-		const result = await run({ operation: 'getHourly', dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-30' });
+		const result = await run({
+			operation: 'getHourly',
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-01-30',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-30'));
+		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
+			sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-30'),
+		);
 		expect(tokenCalls().length).toBeGreaterThan(2);
-		expect(tokenCalls().length).toBeLessThanOrEqual(datacubeCalls().filter((call) => call.errcode === 42001).length + 1);
+		expect(tokenCalls().length).toBeLessThanOrEqual(
+			datacubeCalls().filter((call) => call.errcode === 42001).length + 1,
+		);
 	});
 
 	it('uses the classic endpoint when chosen', async () => {
@@ -183,19 +219,28 @@ describe('access token', () => {
 describe('WeChat errors', () => {
 	it('48001 fails with the verification remedy, naming the window', async () => {
 		sim.setOptions({ forceErrcode: 48001 });
-		const result = await run({ dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-20', options: { parallelRequests: 1 } });
+		const result = await run({
+			dateRange: 'custom',
+			beginDate: '2024-01-01',
+			endDate: '2024-01-20',
+			options: { parallelRequests: 1 },
+		});
 		expect(result.error.message).toBe(
 			'Could not fetch 2024-01-01 to 2024-01-07: This Official Account is not authorized to use the data statistics API (errcode 48001)',
 		);
 		expect(result.error.description).toMatch(/verified/);
-		expect(result.error.description).toMatch(/0 of 3 request windows succeeded; failed: 2024-01-01 to 2024-01-07; not attempted: 2/);
+		expect(result.error.description).toMatch(
+			/0 of 3 request windows succeeded; failed: 2024-01-01 to 2024-01-07; not attempted: 2/,
+		);
 		expect(datacubeCalls()).toHaveLength(1);
 	});
 
 	it('a caller IP that is not whitelisted is shown with where to add it', async () => {
 		sim.setOptions({ ipWhitelisted: false });
 		const result = await run({ dateRange: 'yesterday' });
-		expect(result.error.message).toMatch(/The IP address 127\.0\.0\.1 is not on the account's IP whitelist \(errcode 40164\)/);
+		expect(result.error.message).toMatch(
+			/The IP address 127\.0\.0\.1 is not on the account's IP whitelist \(errcode 40164\)/,
+		);
 		expect(result.error.description).toMatch(/Add 127\.0\.0\.1 to the IP whitelist/);
 	});
 
@@ -207,7 +252,7 @@ describe('WeChat errors', () => {
 });
 
 describe('credential test', () => {
-	it('passes with good settings and fails with WeChat\'s reason', async () => {
+	it("passes with good settings and fails with WeChat's reason", async () => {
 		const good = { appId: sim.appId, appSecret: sim.appSecret, baseUrl: sim.url, issuingEndpoint: 'stable' };
 		expect(await engine.testCredential('weChatOfficialAccountApi', good)).toMatchObject({ status: 'OK' });
 		const badId = await engine.testCredential('weChatOfficialAccountApi', { ...good, appId: 'wx-nope' });

@@ -22,12 +22,19 @@ function mostInFlight(calls) {
 
 async function fetchEightWindows(parallelRequests) {
 	const { sim, engine } = suite;
-	await engine.run(wechatWorkflow({ parameters: { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-01' } }));
+	await engine.run(
+		wechatWorkflow({ parameters: { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-01' } }),
+	);
 	sim.resetLog(); // the token is stored: no request waits for a token fetch below
 	sim.setOptions({ latencyMs: 300 });
 	const result = await engine.run(
 		wechatWorkflow({
-			parameters: { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-02-25', options: { parallelRequests } },
+			parameters: {
+				dateRange: 'custom',
+				beginDate: '2024-01-01',
+				endDate: '2024-02-25',
+				options: { parallelRequests },
+			},
 		}),
 	);
 	expect(result.error).toBeUndefined();

@@ -47,7 +47,8 @@ function setOf(scope, contextData) {
 }
 
 function entriesOnly(options) {
-	if (options?.mode !== 'entries') throw new Error(`harness: processed-data mode ${JSON.stringify(options?.mode)} is not modelled`);
+	if (options?.mode !== 'entries')
+		throw new Error(`harness: processed-data mode ${JSON.stringify(options?.mode)} is not modelled`);
 }
 
 const deduplicator = {

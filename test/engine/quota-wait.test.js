@@ -13,7 +13,9 @@ const OPTIONS = { retryDelayMs: 0, quotaWaitMs: QUOTA_WAIT, maxAttempts: 3, para
 async function runOneWindow() {
 	const { sim, engine } = suite;
 	const result = await engine.run(
-		wechatWorkflow({ parameters: { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-07', options: OPTIONS } }),
+		wechatWorkflow({
+			parameters: { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-07', options: OPTIONS },
+		}),
 	);
 	expect(result.error).toBeUndefined();
 	expect(result.data.WeChat.map((item) => helpers.wechatOnly(item.json))).toEqual(

@@ -11,7 +11,12 @@ const suite = helpers.useSimulatorAndEngine();
 
 it('a 40001 for a token already replaced causes no second refresh', async () => {
 	const { sim, engine } = suite;
-	const parameters = { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-21', options: { parallelRequests: 3 } };
+	const parameters = {
+		dateRange: 'custom',
+		beginDate: '2024-01-01',
+		endDate: '2024-01-21',
+		options: { parallelRequests: 3 },
+	};
 	expect((await engine.run(wechatWorkflow({ parameters }))).error).toBeUndefined();
 	const old = engine.credentials.get('sim').accessToken;
 	sim.resetLog();
@@ -31,5 +36,10 @@ it('a 40001 for a token already replaced causes no second refresh', async () => 
 	expect(engine.credentials.preAuthCount).toBe(1);
 	const fresh = engine.credentials.get('sim').accessToken;
 	expect(fresh).not.toBe(old);
-	expect(helpers.datacubeCalls(sim).filter((call) => call.errcode === 0).every((call) => call.token === fresh)).toBe(true);
+	expect(
+		helpers
+			.datacubeCalls(sim)
+			.filter((call) => call.errcode === 0)
+			.every((call) => call.token === fresh),
+	).toBe(true);
 });

@@ -14,9 +14,12 @@ beforeAll(() => ({ sim, engine } = clock));
 const at = (chinaTime) => clock.at(chinaTime);
 
 async function run(parameters) {
-	const result = await engine.run(wechatWorkflow({ parameters: { options: { addReadableFields: false }, ...parameters } }), {
-		timezone: 'America/Los_Angeles',
-	});
+	const result = await engine.run(
+		wechatWorkflow({ parameters: { options: { addReadableFields: false }, ...parameters } }),
+		{
+			timezone: 'America/Los_Angeles',
+		},
+	);
 	const hints = (result.runData.WeChat?.[0]?.hints ?? []).map((hint) => hint.message);
 	return { result, hints, asked: helpers.datacubeCalls(sim).map((call) => [call.body.begin_date, call.body.end_date]) };
 }
@@ -27,7 +30,9 @@ describe('Yesterday', () => {
 		const { result, hints, asked } = await run({ operation: 'getDaily', dateRange: 'yesterday' });
 		expect(result.error).toBeUndefined();
 		expect(asked).toEqual([['2026-11-24', '2026-11-24']]);
-		expect(result.data.WeChat.map((item) => item.json)).toEqual(sim.expectedRows('getupstreammsg', '2026-11-24', '2026-11-24'));
+		expect(result.data.WeChat.map((item) => item.json)).toEqual(
+			sim.expectedRows('getupstreammsg', '2026-11-24', '2026-11-24'),
+		);
 		expect(hints.join(' ')).toMatch(/before then the latest day it serves is 2026-11-24, not yesterday \(2026-11-25\)/);
 	});
 
@@ -55,7 +60,12 @@ it('Last 7 Days at 03:00 China time keeps its length and ends the day before yes
 
 it('a custom range ending yesterday is clamped before 08:00, with a hint naming the new end', async () => {
 	at('2026-11-26T07:59:00');
-	const { result, hints, asked } = await run({ operation: 'getDaily', dateRange: 'custom', beginDate: '2026-11-20', endDate: '2026-11-25' });
+	const { result, hints, asked } = await run({
+		operation: 'getDaily',
+		dateRange: 'custom',
+		beginDate: '2026-11-20',
+		endDate: '2026-11-25',
+	});
 	expect(result.error).toBeUndefined();
 	expect(asked).toEqual([['2026-11-20', '2026-11-24']]);
 	expect(hints.join(' ')).toMatch(/End Date moved from 2026-11-25 to 2026-11-24/);

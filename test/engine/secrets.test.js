@@ -123,7 +123,9 @@ describe('WeChat errmsg naming the secret', () => {
 		expect(result.error.message).toMatch(/WeChat rejected the App Secret \(errcode 40125\)/);
 		const calls = helpers.tokenCalls(suite.sim);
 		expect(calls.length).toBeGreaterThan(0);
-		expect(calls.every((call) => call.endpoint === endpoint && call.errcode === 40125 && call.echo === 'errmsg')).toBe(true);
+		expect(calls.every((call) => call.endpoint === endpoint && call.errcode === 40125 && call.echo === 'errmsg')).toBe(
+			true,
+		);
 	});
 
 	it('a token endpoint 40164 naming AppID and App Secret', async () => {
@@ -134,7 +136,9 @@ describe('WeChat errmsg naming the secret', () => {
 	});
 
 	it('the Base URL user-info (proxy password) with an echoing error', async () => {
-		helpers.setSimCredential(suite.engine, suite.sim, { baseUrl: suite.sim.url.replace('//', `//proxyuser:${PROXY_PASSWORD}@`) });
+		helpers.setSimCredential(suite.engine, suite.sim, {
+			baseUrl: suite.sim.url.replace('//', `//proxyuser:${PROXY_PASSWORD}@`),
+		});
 		suite.sim.setOptions({ echoSecrets: 'errmsg', forceErrcode: 48001 });
 		const result = await runAndSweep(RANGE);
 		expect(result.error.message).toMatch(/errcode 48001/);
@@ -158,7 +162,8 @@ describe('a proxy printing the request (HTML error page)', () => {
 });
 
 describe('a proxy redirecting to its login page with the secrets in the URL', () => {
-	const LOGIN_PAGE = /^Could not fetch 2024-01-01 to 2024-01-07: HTTP 403 from http:\/\/127\.0\.0\.1:\d+\/datacube\/getupstreammsg$/;
+	const LOGIN_PAGE =
+		/^Could not fetch 2024-01-01 to 2024-01-07: HTTP 403 from http:\/\/127\.0\.0\.1:\d+\/datacube\/getupstreammsg$/;
 	const NO_TOKEN =
 		/^Could not fetch 2024-01-01 to 2024-01-07: WeChat kept failing after 3 attempts: Could not fetch an access token from http:\/\/127\.0\.0\.1:\d+: the request failed$/;
 	it.each([

@@ -128,7 +128,11 @@ it('a store n8n cannot use (e.g. another mode saved by Remove Duplicates) falls 
 	const run = await onWorker({}, { store: broken });
 	expect(run.result.error).toBeUndefined();
 	expect(days(run.rows)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
-	expect(run.hints).toMatch(/could not use n8n's deduplication store \(Deduplication data was originally saved with an incompatible setting\)/);
+	expect(run.hints).toMatch(
+		/could not use n8n's deduplication store \(Deduplication data was originally saved with an incompatible setting\)/,
+	);
 	expect(run.confirmHints).toMatch(/could not use n8n's deduplication store/);
-	expect(run.result.staticData.global.weChatSinceLastRun['wechat-fetch-node/messageSummary/getDaily'].delivered).toBe('2026-11-25');
+	expect(run.result.staticData.global.weChatSinceLastRun['wechat-fetch-node/messageSummary/getDaily'].delivered).toBe(
+		'2026-11-25',
+	);
 });

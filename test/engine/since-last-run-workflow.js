@@ -4,14 +4,29 @@ const { NODE_TYPE } = require('./wechat-workflow');
 
 const CREDENTIALS = { weChatOfficialAccountApi: { id: 'sim', name: 'WeChat (local simulator)' } };
 
-function sinceLastRunWorkflow({ operation = 'getDaily', resource = 'messageSummary', lookbackDays = 3, items = [{}], fail = false, confirm = true, wait = true } = {}) {
+function sinceLastRunWorkflow({
+	operation = 'getDaily',
+	resource = 'messageSummary',
+	lookbackDays = 3,
+	items = [{}],
+	fail = false,
+	confirm = true,
+	wait = true,
+} = {}) {
 	const nodes = [
 		{ name: 'Input', type: 'harness.input', parameters: { items: JSON.stringify(items) } },
 		{
 			id: 'wechat-fetch-node',
 			name: 'WeChat',
 			type: NODE_TYPE,
-			parameters: { resource, operation, dateRange: 'sinceLastRun', lookbackDays, waitForConfirmation: wait, options: { addReadableFields: false } },
+			parameters: {
+				resource,
+				operation,
+				dateRange: 'sinceLastRun',
+				lookbackDays,
+				waitForConfirmation: wait,
+				options: { addReadableFields: false },
+			},
 			credentials: CREDENTIALS,
 		},
 		{ name: 'Destination', type: 'harness.destination', parameters: { name: 'sheet', fail } },

@@ -96,7 +96,10 @@ describe('daily operations', () => {
 		const retried = await execute();
 		expect(days(retried.rows)).toEqual(['2026-11-26', '2026-11-27']);
 		expect(retried.hints).toMatch(/2026-11-26 to 2026-11-27, output by an earlier run, were never confirmed/);
-		expect(stored().map(days)).toEqual([['2026-11-23', '2026-11-24', '2026-11-25'], ['2026-11-26', '2026-11-27']]);
+		expect(stored().map(days)).toEqual([
+			['2026-11-23', '2026-11-24', '2026-11-25'],
+			['2026-11-26', '2026-11-27'],
+		]);
 		const after = await execute();
 		expect(after.rows).toEqual([]);
 	});
@@ -162,7 +165,13 @@ it('a Confirm Delivery step confirms only the fetch nodes before it, not another
 		name,
 		type: NODE_TYPE,
 		position: [200, y],
-		parameters: { resource: 'messageSummary', operation, dateRange: 'sinceLastRun', lookbackDays: 2, options: { addReadableFields: false } },
+		parameters: {
+			resource: 'messageSummary',
+			operation,
+			dateRange: 'sinceLastRun',
+			lookbackDays: 2,
+			options: { addReadableFields: false },
+		},
 		credentials: CREDENTIALS,
 	});
 	// v1 order runs the upper branch first: its destination fails, the workflow continues (On Error:
@@ -171,25 +180,51 @@ it('a Confirm Delivery step confirms only the fetch nodes before it, not another
 		nodes: [
 			{ name: 'Input', type: 'harness.input', position: [0, 100], parameters: { items: '[{}]' } },
 			fetch('fetch-daily', 'WeChat daily', 'getDaily', 0),
-			{ name: 'Sheet', type: 'harness.destination', position: [400, 0], parameters: { name: 'daily', fail: true }, onError: 'continueRegularOutput' },
+			{
+				name: 'Sheet',
+				type: 'harness.destination',
+				position: [400, 0],
+				parameters: { name: 'daily', fail: true },
+				onError: 'continueRegularOutput',
+			},
 			fetch('fetch-dist', 'WeChat distribution', 'getDailyDistribution', 200),
 			{ name: 'Table', type: 'harness.destination', position: [400, 200], parameters: { name: 'dist' } },
-			{ name: 'Confirm table', type: NODE_TYPE, position: [600, 200], parameters: { resource: 'delivery', operation: 'confirm' } },
+			{
+				name: 'Confirm table',
+				type: NODE_TYPE,
+				position: [600, 200],
+				parameters: { resource: 'delivery', operation: 'confirm' },
+			},
 		],
 		connections: {
-			Input: { main: [[{ node: 'WeChat daily', type: 'main', index: 0 }, { node: 'WeChat distribution', type: 'main', index: 0 }]] },
+			Input: {
+				main: [
+					[
+						{ node: 'WeChat daily', type: 'main', index: 0 },
+						{ node: 'WeChat distribution', type: 'main', index: 0 },
+					],
+				],
+			},
 			'WeChat daily': { main: [[{ node: 'Sheet', type: 'main', index: 0 }]] },
 			'WeChat distribution': { main: [[{ node: 'Table', type: 'main', index: 0 }]] },
 			Table: { main: [[{ node: 'Confirm table', type: 'main', index: 0 }]] },
 		},
 	};
 	at('2026-11-26T09:00:00');
-	const first = await engine.run(twoBranches, { timezone: 'Asia/Shanghai', mode: 'trigger', executionId: `exec-${++executions}`, staticData });
+	const first = await engine.run(twoBranches, {
+		timezone: 'Asia/Shanghai',
+		mode: 'trigger',
+		executionId: `exec-${++executions}`,
+		staticData,
+	});
 	expect(first.executionOrder.indexOf('WeChat daily')).toBeLessThan(first.executionOrder.indexOf('Confirm table'));
 	const cursors = first.staticData.global.weChatSinceLastRun;
 	expect(cursors['fetch-dist/messageSummary/getDailyDistribution']).toEqual({ delivered: '2026-11-25' });
 	expect(cursors['fetch-daily/messageSummary/getDaily'].delivered).toBeUndefined();
-	expect(cursors['fetch-daily/messageSummary/getDaily'].pending).toMatchObject({ from: '2026-11-24', through: '2026-11-25' });
+	expect(cursors['fetch-daily/messageSummary/getDaily'].pending).toMatchObject({
+		from: '2026-11-24',
+		through: '2026-11-25',
+	});
 });
 
 it('a manual run says that its progress is not saved', async () => {

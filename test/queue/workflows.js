@@ -9,7 +9,13 @@ const path = require('node:path');
 const { NODE_TYPE, CREDENTIAL_TYPE, EXAMPLES_DIR, simCredentialData } = require('../../scripts/lib/entities');
 
 /** The range every webhook execution fetches: 60 days of getDaily (WeChat serves 7 days per request: 9 requests). */
-const RANGE = Object.freeze({ operation: 'getDaily', endpoint: 'getupstreammsg', begin: '2024-01-01', end: '2024-02-29', days: 60 });
+const RANGE = Object.freeze({
+	operation: 'getDaily',
+	endpoint: 'getupstreammsg',
+	begin: '2024-01-01',
+	end: '2024-02-29',
+	days: 60,
+});
 
 /** The credential field that chooses the token endpoint, and its two values (read from the built credential). */
 function tokenEndpointField(repo) {
@@ -33,14 +39,26 @@ const CREDENTIALS = Object.freeze({
 function credentials(sim, field, pg) {
 	const base = simCredentialData(sim);
 	delete base.tokenEndpoint;
-	const wechat = (which) => ({ ...CREDENTIALS[which], type: CREDENTIAL_TYPE, data: { ...base, [field.name]: field[which] } });
+	const wechat = (which) => ({
+		...CREDENTIALS[which],
+		type: CREDENTIAL_TYPE,
+		data: { ...base, [field.name]: field[which] },
+	});
 	return [
 		wechat('stable'),
 		wechat('classic'),
 		{
 			...CREDENTIALS.postgres,
 			type: 'postgres',
-			data: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: pg.password, ssl: 'disable', allowUnauthorizedCerts: false },
+			data: {
+				host: pg.host,
+				port: pg.port,
+				database: pg.database,
+				user: pg.user,
+				password: pg.password,
+				ssl: 'disable',
+				allowUnauthorizedCerts: false,
+			},
 		},
 	];
 }
@@ -61,16 +79,31 @@ function webhookNode(name, webhookPath, position, responseData = 'allEntries') {
 
 /** A workflow in n8n's export format (China time zone, like the examples), not yet published. */
 function workflowOf(id, name, nodes, connections) {
-	return { id, name, nodes, connections, settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' }, pinData: {}, active: false };
+	return {
+		id,
+		name,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
+		pinData: {},
+		active: false,
+	};
 }
 
 /** Connects each node's main output to the next node's input. */
 function chain(connections, ...nodes) {
-	for (let i = 0; i + 1 < nodes.length; i += 1) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i + 1 < nodes.length; i += 1)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 }
 
 /** Webhook paths of the load workflow, one per token endpoint. */
-const PATHS = Object.freeze({ stable: 'wechat-60-days-stable', classic: 'wechat-60-days-classic', backfill: 'wechat-hourly-backfill', sinceLastRun: 'wechat-since-last-run', sinceLastRunOverlap: 'wechat-since-last-run-overlap' });
+const PATHS = Object.freeze({
+	stable: 'wechat-60-days-stable',
+	classic: 'wechat-60-days-classic',
+	backfill: 'wechat-hourly-backfill',
+	sinceLastRun: 'wechat-since-last-run',
+	sinceLastRunOverlap: 'wechat-since-last-run-overlap',
+});
 
 /**
  * One workflow, one branch per token endpoint: Webhook (responds with the last node's items) → WeChat Get Daily
@@ -123,9 +156,11 @@ function backfillTableSql(example) {
  */
 function backfillWorkflow(example) {
 	const nodes = example.nodes.map((node) => {
-		if (node.type === 'n8n-nodes-base.manualTrigger') return { ...webhookNode(node.name, PATHS.backfill, node.position, 'noData'), id: node.id };
+		if (node.type === 'n8n-nodes-base.manualTrigger')
+			return { ...webhookNode(node.name, PATHS.backfill, node.position, 'noData'), id: node.id };
 		if (node.type === NODE_TYPE) return { ...node, credentials: credentialRef('stable') };
-		if (node.type === 'n8n-nodes-base.postgres') return { ...node, credentials: { postgres: { ...CREDENTIALS.postgres } } };
+		if (node.type === 'n8n-nodes-base.postgres')
+			return { ...node, credentials: { postgres: { ...CREDENTIALS.postgres } } };
 		return node;
 	});
 	return { ...example, id: 'queueBackfill001', name: `queue: ${example.name}`, nodes, active: false };
@@ -157,7 +192,14 @@ function sinceLastRunWorkflow(lookbackDays) {
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [260, i * 200],
-			parameters: { resource: 'messageSummary', operation: 'getDaily', dateRange: 'sinceLastRun', lookbackDays, waitForConfirmation: true, options: { addReadableFields: false } },
+			parameters: {
+				resource: 'messageSummary',
+				operation: 'getDaily',
+				dateRange: 'sinceLastRun',
+				lookbackDays,
+				waitForConfirmation: true,
+				options: { addReadableFields: false },
+			},
 			credentials: credentialRef('stable'),
 		};
 		const confirm = {

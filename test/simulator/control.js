@@ -14,51 +14,51 @@
 const reply = (body, status = 200) => ({ status, type: 'application/json', text: JSON.stringify(body) });
 
 async function handleControl(state, req, url, raw) {
-  const sim = state.api;
-  const action = `${req.method} ${url.pathname.slice('/__sim/'.length)}`;
-  try {
-    switch (action) {
-      case 'GET state':
-        return reply({
-          url: sim.url,
-          appId: sim.appId,
-          tokensIssued: sim.tokensIssued,
-          datacubeCalls: sim.datacubeCalls,
-          today: sim.today(),
-          yesterday: sim.yesterday(),
-          latestDay: sim.latestDay(),
-          held: sim.held,
-          options: sim.options,
-        });
-      case 'GET log':
-        return reply({ log: sim.log });
-      case 'POST reset-log':
-        sim.resetLog();
-        return reply({ ok: true });
-      case 'POST expire-tokens':
-        sim.expireTokens();
-        return reply({ ok: true });
-      case 'POST options':
-        sim.setOptions(JSON.parse(raw || '{}'));
-        return reply({ ok: true, options: sim.options });
-      case 'POST reset-options':
-        sim.resetOptions();
-        return reply({ ok: true, options: sim.options });
-      case 'POST force-refresh': {
-        const { appId } = JSON.parse(raw || '{}');
-        return reply({ ok: true, access_token: sim.forceRefresh(appId || undefined) });
-      }
-      case 'GET expected': {
-        const q = url.searchParams;
-        const extra = q.get('appId') ? { appId: q.get('appId') } : {};
-        return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end'), extra) });
-      }
-      default:
-        return reply({ errcode: 404, errmsg: 'not found' }, 404);
-    }
-  } catch (err) {
-    return reply({ error: String(err && err.message ? err.message : err) }, 400);
-  }
+	const sim = state.api;
+	const action = `${req.method} ${url.pathname.slice('/__sim/'.length)}`;
+	try {
+		switch (action) {
+			case 'GET state':
+				return reply({
+					url: sim.url,
+					appId: sim.appId,
+					tokensIssued: sim.tokensIssued,
+					datacubeCalls: sim.datacubeCalls,
+					today: sim.today(),
+					yesterday: sim.yesterday(),
+					latestDay: sim.latestDay(),
+					held: sim.held,
+					options: sim.options,
+				});
+			case 'GET log':
+				return reply({ log: sim.log });
+			case 'POST reset-log':
+				sim.resetLog();
+				return reply({ ok: true });
+			case 'POST expire-tokens':
+				sim.expireTokens();
+				return reply({ ok: true });
+			case 'POST options':
+				sim.setOptions(JSON.parse(raw || '{}'));
+				return reply({ ok: true, options: sim.options });
+			case 'POST reset-options':
+				sim.resetOptions();
+				return reply({ ok: true, options: sim.options });
+			case 'POST force-refresh': {
+				const { appId } = JSON.parse(raw || '{}');
+				return reply({ ok: true, access_token: sim.forceRefresh(appId || undefined) });
+			}
+			case 'GET expected': {
+				const q = url.searchParams;
+				const extra = q.get('appId') ? { appId: q.get('appId') } : {};
+				return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end'), extra) });
+			}
+			default:
+				return reply({ errcode: 404, errmsg: 'not found' }, 404);
+		}
+	} catch (err) {
+		return reply({ error: String(err && err.message ? err.message : err) }, 400);
+	}
 }
 
 module.exports = { handleControl };

@@ -9,34 +9,41 @@
 const SINCE_2025 = '2025-11-01';
 
 const ENDPOINTS = Object.freeze({
-  // message summary (WECHAT-DATACUBE.md)
-  getupstreammsg: { span: 7, grain: 'day', kind: 'msg' },
-  getupstreammsghour: { span: 1, grain: 'hour', kind: 'msg' },
-  getupstreammsgweek: { span: 30, grain: 'week', kind: 'msg' },
-  getupstreammsgmonth: { span: 30, grain: 'month', kind: 'msg' },
-  getupstreammsgdist: { span: 15, grain: 'day', kind: 'dist' },
-  getupstreammsgdistweek: { span: 30, grain: 'week', kind: 'dist' },
-  getupstreammsgdistmonth: { span: 30, grain: 'month', kind: 'dist' },
-  // user analysis (DATACUBE-MORE.md §2)
-  getusersummary: { span: 7, grain: 'day', kind: 'userSummary' },
-  getusercumulate: { span: 7, grain: 'day', kind: 'userCumulate' },
-  // published content, 2025 (§7)
-  getbizsummary: { span: 30, grain: 'day', kind: 'bizSummary', since: SINCE_2025, isDelay: true },
-  getarticleread: { span: 1, grain: 'day', kind: 'articleRead', since: SINCE_2025, isDelay: true },
-  getarticleshare: { span: 1, grain: 'day', kind: 'articleShare', since: SINCE_2025, isDelay: true },
-  getarticletotaldetail: {
-    span: 1, grain: 'day', kind: 'articleTotalDetail', since: SINCE_2025, isDelay: true, byPublish: true, series: 'detail_list', seriesDays: 30,
-  },
-  // article analysis, classic (§3): mass-sent articles only
-  getarticlesummary: { span: 1, grain: 'day', kind: 'articleSummary' },
-  getarticletotal: { span: 1, grain: 'day', kind: 'articleTotal', byPublish: true, series: 'details', seriesDays: 7 },
-  getuserread: { span: 3, grain: 'day', kind: 'userRead' },
-  getuserreadhour: { span: 1, grain: 'hour', kind: 'userReadHour' },
-  getusershare: { span: 7, grain: 'day', kind: 'userShare' },
-  getusersharehour: { span: 1, grain: 'hour', kind: 'userShareHour' },
-  // interface analysis (§4)
-  getinterfacesummary: { span: 30, grain: 'day', kind: 'interfaceSummary' },
-  getinterfacesummaryhour: { span: 1, grain: 'hour', kind: 'interfaceSummaryHour' },
+	// message summary (WECHAT-DATACUBE.md)
+	getupstreammsg: { span: 7, grain: 'day', kind: 'msg' },
+	getupstreammsghour: { span: 1, grain: 'hour', kind: 'msg' },
+	getupstreammsgweek: { span: 30, grain: 'week', kind: 'msg' },
+	getupstreammsgmonth: { span: 30, grain: 'month', kind: 'msg' },
+	getupstreammsgdist: { span: 15, grain: 'day', kind: 'dist' },
+	getupstreammsgdistweek: { span: 30, grain: 'week', kind: 'dist' },
+	getupstreammsgdistmonth: { span: 30, grain: 'month', kind: 'dist' },
+	// user analysis (DATACUBE-MORE.md §2)
+	getusersummary: { span: 7, grain: 'day', kind: 'userSummary' },
+	getusercumulate: { span: 7, grain: 'day', kind: 'userCumulate' },
+	// published content, 2025 (§7)
+	getbizsummary: { span: 30, grain: 'day', kind: 'bizSummary', since: SINCE_2025, isDelay: true },
+	getarticleread: { span: 1, grain: 'day', kind: 'articleRead', since: SINCE_2025, isDelay: true },
+	getarticleshare: { span: 1, grain: 'day', kind: 'articleShare', since: SINCE_2025, isDelay: true },
+	getarticletotaldetail: {
+		span: 1,
+		grain: 'day',
+		kind: 'articleTotalDetail',
+		since: SINCE_2025,
+		isDelay: true,
+		byPublish: true,
+		series: 'detail_list',
+		seriesDays: 30,
+	},
+	// article analysis, classic (§3): mass-sent articles only
+	getarticlesummary: { span: 1, grain: 'day', kind: 'articleSummary' },
+	getarticletotal: { span: 1, grain: 'day', kind: 'articleTotal', byPublish: true, series: 'details', seriesDays: 7 },
+	getuserread: { span: 3, grain: 'day', kind: 'userRead' },
+	getuserreadhour: { span: 1, grain: 'hour', kind: 'userReadHour' },
+	getusershare: { span: 7, grain: 'day', kind: 'userShare' },
+	getusersharehour: { span: 1, grain: 'hour', kind: 'userShareHour' },
+	// interface analysis (§4)
+	getinterfacesummary: { span: 30, grain: 'day', kind: 'interfaceSummary' },
+	getinterfacesummaryhour: { span: 1, grain: 'hour', kind: 'interfaceSummaryHour' },
 });
 
 module.exports = { ENDPOINTS, SINCE_2025 };

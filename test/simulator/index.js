@@ -33,60 +33,74 @@ const { BEHAVIOUR_KEYS, buildBehaviour } = require('./behaviours');
 const { ENDPOINTS, parseDate, formatDate, chinaToday, latestServedDay } = rules;
 
 const SIM_DEFAULTS = Object.freeze({
-  port: 0,
-  appId: 'wx0000000000sim01',
-  appSecret: 'sim-secret-0123456789abcdef',
-  now: () => Date.now(),
-  readyHour: rules.READY_HOUR, // yesterday is served from this hour (China time) on; 0 = from midnight
-  latencyMs: 0,
-  tokenTtlSeconds: 7200,
-  classicGraceMs: GRACE_MS, // the previous /cgi-bin/token token lives this long after a new one; 0 = dies at once
-  accounts: Object.freeze([]), // more known accounts [{ appId, appSecret, ipWhitelisted? }] besides appId/appSecret
-  expireTokenEvery: 0,
-  spans: Object.freeze({}),
-  faults: Object.freeze({ rate: 0, seed: 1, kinds: Object.freeze(['busy', 'minuteQuota']) }),
-  forceErrcode: null, // N | { errcode, endpoints, after, times, rate, seed } (behaviours.js)
-  tokenErrcode: null, // N | { errcode, ... }: token endpoints answer N once the credentials pass (45011, -1, ...)
-  echoSecrets: null, // 'errmsg' | 'html' | 'redirect' | { mode, endpoints, after, times, rate, seed } (echo.js)
-  lateInvalid: null, // true | N | { times, release, maxHoldMs, expireToken, ... }: the late-40001 race (race.js)
-  callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
-  isDelay: false, // 2025 APIs' is_delay: 'latest' (answers including the latest served day) or ['YYYY-MM-DD', ...]
-  failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
-  ipWhitelisted: true,
-  shuffle: false, // answer datacube rows in a seeded shuffled order
-  shuffleSeed: 7,
-  control: true, // serve the /__sim/ control routes (see control.js)
+	port: 0,
+	appId: 'wx0000000000sim01',
+	appSecret: 'sim-secret-0123456789abcdef',
+	now: () => Date.now(),
+	readyHour: rules.READY_HOUR, // yesterday is served from this hour (China time) on; 0 = from midnight
+	latencyMs: 0,
+	tokenTtlSeconds: 7200,
+	classicGraceMs: GRACE_MS, // the previous /cgi-bin/token token lives this long after a new one; 0 = dies at once
+	accounts: Object.freeze([]), // more known accounts [{ appId, appSecret, ipWhitelisted? }] besides appId/appSecret
+	expireTokenEvery: 0,
+	spans: Object.freeze({}),
+	faults: Object.freeze({ rate: 0, seed: 1, kinds: Object.freeze(['busy', 'minuteQuota']) }),
+	forceErrcode: null, // N | { errcode, endpoints, after, times, rate, seed } (behaviours.js)
+	tokenErrcode: null, // N | { errcode, ... }: token endpoints answer N once the credentials pass (45011, -1, ...)
+	echoSecrets: null, // 'errmsg' | 'html' | 'redirect' | { mode, endpoints, after, times, rate, seed } (echo.js)
+	lateInvalid: null, // true | N | { times, release, maxHoldMs, expireToken, ... }: the late-40001 race (race.js)
+	callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
+	isDelay: false, // 2025 APIs' is_delay: 'latest' (answers including the latest served day) or ['YYYY-MM-DD', ...]
+	failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
+	ipWhitelisted: true,
+	shuffle: false, // answer datacube rows in a seeded shuffled order
+	shuffleSeed: 7,
+	control: true, // serve the /__sim/ control routes (see control.js)
 });
 
 /** Options that sim.setOptions() may change while running. */
 const RUNTIME_KEYS = [
-  'readyHour', 'latencyMs', 'faults', 'forceErrcode', 'failOnDate', 'expireTokenEvery', 'spans', 'ipWhitelisted', 'shuffle',
-  'tokenErrcode', 'echoSecrets', 'lateInvalid', 'callerIp', 'classicGraceMs', 'accounts', 'isDelay',
+	'readyHour',
+	'latencyMs',
+	'faults',
+	'forceErrcode',
+	'failOnDate',
+	'expireTokenEvery',
+	'spans',
+	'ipWhitelisted',
+	'shuffle',
+	'tokenErrcode',
+	'echoSecrets',
+	'lateInvalid',
+	'callerIp',
+	'classicGraceMs',
+	'accounts',
+	'isDelay',
 ];
 
 function checkSpans(spans) {
-  for (const [name, span] of Object.entries(spans || {})) {
-    if (!ENDPOINTS[name]) throw new Error(`spans: unknown endpoint ${name}`);
-    if (!Number.isInteger(span) || span < 1) throw new Error(`spans.${name} must be a positive integer`);
-  }
-  return { ...spans };
+	for (const [name, span] of Object.entries(spans || {})) {
+		if (!ENDPOINTS[name]) throw new Error(`spans: unknown endpoint ${name}`);
+		if (!Number.isInteger(span) || span < 1) throw new Error(`spans.${name} must be a positive integer`);
+	}
+	return { ...spans };
 }
 
 function parseDay(s, what) {
-  const day = parseDate(s);
-  if (day === null) throw new Error(`${what} must be a real date YYYY-MM-DD, got ${s}`);
-  return day;
+	const day = parseDate(s);
+	if (day === null) throw new Error(`${what} must be a real date YYYY-MM-DD, got ${s}`);
+	return day;
 }
 
 function checkIsDelay(v) {
-  if (v === false || v === null || v === 'latest') return v;
-  if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
-  throw new Error("isDelay must be false, 'latest' or a list of 'YYYY-MM-DD' dates");
+	if (v === false || v === null || v === 'latest') return v;
+	if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
+	throw new Error("isDelay must be false, 'latest' or a list of 'YYYY-MM-DD' dates");
 }
 
 function checkReadyHour(h) {
-  if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('readyHour must be an integer 0..23');
-  return h;
+	if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('readyHour must be an integer 0..23');
+	return h;
 }
 
 /**
@@ -96,133 +110,137 @@ function checkReadyHour(h) {
  * account, SIM_DEFAULTS.appId here; sim.expectedRows knows the simulator's own primary AppID) }.
  */
 function expectedRows(endpoint, begin, end, nowMs = Date.now(), extra = {}) {
-  if (!ENDPOINTS[endpoint]) throw new Error(`unknown endpoint ${endpoint}`);
-  const b = parseDay(begin, 'begin');
-  const e = parseDay(end, 'end');
-  const latest = latestServedDay(nowMs, checkReadyHour(extra.readyHour ?? rules.READY_HOUR));
-  const seed = seedOf({ appId: extra.primaryAppId ?? SIM_DEFAULTS.appId }, extra.appId);
-  return data.coveringRows(endpoint, b, e, latest, seed);
+	if (!ENDPOINTS[endpoint]) throw new Error(`unknown endpoint ${endpoint}`);
+	const b = parseDay(begin, 'begin');
+	const e = parseDay(end, 'end');
+	const latest = latestServedDay(nowMs, checkReadyHour(extra.readyHour ?? rules.READY_HOUR));
+	const seed = seedOf({ appId: extra.primaryAppId ?? SIM_DEFAULTS.appId }, extra.appId);
+	return data.coveringRows(endpoint, b, e, latest, seed);
 }
 
 async function startSimulator(options = {}) {
-  const opts = { ...SIM_DEFAULTS, ...options };
-  opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
-  opts.spans = checkSpans(opts.spans);
-  opts.accounts = checkAccounts(opts.accounts);
-  opts.isDelay = checkIsDelay(opts.isDelay);
-  checkReadyHour(opts.readyHour);
-  const useListeners = new Set();
-  const state = {
-    opts,
-    tokens: new TokenStore(() => opts.now(), opts.tokenTtlSeconds, () => opts.classicGraceMs),
-    rules: Object.fromEntries(BEHAVIOUR_KEYS.map((k) => [k, buildBehaviour(k, opts[k])])),
-    held: 0,
-    /** A datacube request arrived with a valid token of appId (for lateInvalid release 'used'). */
-    tokenUsed: (appId, token) => {
-      for (const fn of [...useListeners]) fn(appId, token);
-    },
-    onTokenUse: (fn) => {
-      useListeners.add(fn);
-      return () => useListeners.delete(fn);
-    },
-    log: [],
-    logEpoch: 0,
-    pickFault: faultPicker(opts.faults),
-    shuffleRnd: mulberry32(opts.shuffleSeed),
-    datacubeCalls: 0,
-    callsForExpiry: 0,
-    timers: new Set(),
-    api: null,
-  };
+	const opts = { ...SIM_DEFAULTS, ...options };
+	opts.faults = { ...SIM_DEFAULTS.faults, ...(options.faults || {}) };
+	opts.spans = checkSpans(opts.spans);
+	opts.accounts = checkAccounts(opts.accounts);
+	opts.isDelay = checkIsDelay(opts.isDelay);
+	checkReadyHour(opts.readyHour);
+	const useListeners = new Set();
+	const state = {
+		opts,
+		tokens: new TokenStore(
+			() => opts.now(),
+			opts.tokenTtlSeconds,
+			() => opts.classicGraceMs,
+		),
+		rules: Object.fromEntries(BEHAVIOUR_KEYS.map((k) => [k, buildBehaviour(k, opts[k])])),
+		held: 0,
+		/** A datacube request arrived with a valid token of appId (for lateInvalid release 'used'). */
+		tokenUsed: (appId, token) => {
+			for (const fn of [...useListeners]) fn(appId, token);
+		},
+		onTokenUse: (fn) => {
+			useListeners.add(fn);
+			return () => useListeners.delete(fn);
+		},
+		log: [],
+		logEpoch: 0,
+		pickFault: faultPicker(opts.faults),
+		shuffleRnd: mulberry32(opts.shuffleSeed),
+		datacubeCalls: 0,
+		callsForExpiry: 0,
+		timers: new Set(),
+		api: null,
+	};
 
-  const server = http.createServer({ keepAlive: true }, createHandler(state));
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+	const server = http.createServer({ keepAlive: true }, createHandler(state));
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
 
-  let closing = null;
-  const sim = {
-    url: `http://127.0.0.1:${server.address().port}`,
-    port: server.address().port,
-    appId: opts.appId,
-    appSecret: opts.appSecret,
-    log: state.log,
-    get tokensIssued() {
-      return state.tokens.issued;
-    },
-    get datacubeCalls() {
-      return state.datacubeCalls;
-    },
-    /** Datacube requests held right now by lateInvalid. */
-    get held() {
-      return state.held;
-    },
-    /** Current options (without the clock function). */
-    get options() {
-      const { now, ...rest } = opts;
-      return JSON.parse(JSON.stringify(rest));
-    },
-    /** Today / yesterday in China time by the simulator clock, 'YYYY-MM-DD'. */
-    today: () => formatDate(chinaToday(opts.now())),
-    yesterday: () => formatDate(chinaToday(opts.now()) - 1),
-    /** The latest day WeChat serves now: yesterday from 08:00 China time (readyHour), else the day before. */
-    latestDay: () => formatDate(latestServedDay(opts.now(), opts.readyHour)),
-    expireTokens: () => state.tokens.expireAll(),
-    /**
-     * Another system calls stable_token with force_refresh:true for the account (default: the primary
-     * one): its current stable token dies at once. Returns the new token.
-     */
-    forceRefresh: (appId = opts.appId) => {
-      if (!findAccount(opts, appId)) throw new Error(`forceRefresh: unknown account ${appId}`);
-      return state.tokens.stableToken(appId, true).access_token;
-    },
-    /** Empties the log; requests in flight now are not logged when they finish (they belong to before). */
-    resetLog: () => {
-      state.log.length = 0;
-      state.logEpoch++;
-    },
-    /** Every runtime option back to its value at start (counters of after/times/rate restart). */
-    resetOptions() {
-      sim.setOptions(initialRuntime);
-    },
-    setOptions(partial) {
-      for (const key of Object.keys(partial || {})) {
-        if (!RUNTIME_KEYS.includes(key)) throw new Error(`setOptions: ${key} cannot be changed at runtime`);
-      }
-      const p = { ...partial };
-      if (p.faults) {
-        p.faults = { ...SIM_DEFAULTS.faults, ...p.faults };
-        state.pickFault = faultPicker(p.faults); // restarts the seeded sequence
-      }
-      if (p.spans) p.spans = checkSpans(p.spans);
-      if ('readyHour' in p) checkReadyHour(p.readyHour);
-      if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
-      if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
-      const built = {};
-      for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
-      if ('expireTokenEvery' in p) state.callsForExpiry = 0;
-      Object.assign(state.rules, built); // a new value restarts its after/times/rate counting
-      Object.assign(opts, p);
-    },
-    expectedRows: (endpoint, begin, end, extra = {}) =>
-      expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, primaryAppId: opts.appId, ...extra }),
-    close() {
-      if (!closing) {
-        for (const t of state.timers) clearTimeout(t);
-        state.timers.clear();
-        closing = new Promise((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-      }
-      return closing;
-    },
-  };
-  const initialRuntime = JSON.parse(JSON.stringify(Object.fromEntries(RUNTIME_KEYS.map((k) => [k, opts[k] ?? null]))));
-  state.api = sim;
-  return sim;
+	let closing = null;
+	const sim = {
+		url: `http://127.0.0.1:${server.address().port}`,
+		port: server.address().port,
+		appId: opts.appId,
+		appSecret: opts.appSecret,
+		log: state.log,
+		get tokensIssued() {
+			return state.tokens.issued;
+		},
+		get datacubeCalls() {
+			return state.datacubeCalls;
+		},
+		/** Datacube requests held right now by lateInvalid. */
+		get held() {
+			return state.held;
+		},
+		/** Current options (without the clock function). */
+		get options() {
+			const { now, ...rest } = opts;
+			return JSON.parse(JSON.stringify(rest));
+		},
+		/** Today / yesterday in China time by the simulator clock, 'YYYY-MM-DD'. */
+		today: () => formatDate(chinaToday(opts.now())),
+		yesterday: () => formatDate(chinaToday(opts.now()) - 1),
+		/** The latest day WeChat serves now: yesterday from 08:00 China time (readyHour), else the day before. */
+		latestDay: () => formatDate(latestServedDay(opts.now(), opts.readyHour)),
+		expireTokens: () => state.tokens.expireAll(),
+		/**
+		 * Another system calls stable_token with force_refresh:true for the account (default: the primary
+		 * one): its current stable token dies at once. Returns the new token.
+		 */
+		forceRefresh: (appId = opts.appId) => {
+			if (!findAccount(opts, appId)) throw new Error(`forceRefresh: unknown account ${appId}`);
+			return state.tokens.stableToken(appId, true).access_token;
+		},
+		/** Empties the log; requests in flight now are not logged when they finish (they belong to before). */
+		resetLog: () => {
+			state.log.length = 0;
+			state.logEpoch++;
+		},
+		/** Every runtime option back to its value at start (counters of after/times/rate restart). */
+		resetOptions() {
+			sim.setOptions(initialRuntime);
+		},
+		setOptions(partial) {
+			for (const key of Object.keys(partial || {})) {
+				if (!RUNTIME_KEYS.includes(key)) throw new Error(`setOptions: ${key} cannot be changed at runtime`);
+			}
+			const p = { ...partial };
+			if (p.faults) {
+				p.faults = { ...SIM_DEFAULTS.faults, ...p.faults };
+				state.pickFault = faultPicker(p.faults); // restarts the seeded sequence
+			}
+			if (p.spans) p.spans = checkSpans(p.spans);
+			if ('readyHour' in p) checkReadyHour(p.readyHour);
+			if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
+			if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
+			const built = {};
+			for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
+			if ('expireTokenEvery' in p) state.callsForExpiry = 0;
+			Object.assign(state.rules, built); // a new value restarts its after/times/rate counting
+			Object.assign(opts, p);
+		},
+		expectedRows: (endpoint, begin, end, extra = {}) =>
+			expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, primaryAppId: opts.appId, ...extra }),
+		close() {
+			if (!closing) {
+				for (const t of state.timers) clearTimeout(t);
+				state.timers.clear();
+				closing = new Promise((resolve) => server.close(() => resolve()));
+				server.closeAllConnections();
+			}
+			return closing;
+		},
+	};
+	const initialRuntime = JSON.parse(JSON.stringify(Object.fromEntries(RUNTIME_KEYS.map((k) => [k, opts[k] ?? null]))));
+	state.api = sim;
+	return sim;
 }
 
 module.exports = { startSimulator, SIM_DEFAULTS, RUNTIME_KEYS, ENDPOINTS, FAULT_KINDS, expectedRows, rules, data };

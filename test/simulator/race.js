@@ -7,26 +7,26 @@
 
 /** Holds the request; resolves to the errcode to answer (40001 after a new token, else T's state). */
 async function holdUntilNewToken(state, token, appId, spec) {
-  if (spec.expireToken) state.tokens.expire(token);
-  state.held++;
-  const renewed = await new Promise((resolve) => {
-    let timer = null;
-    const done = (value) => {
-      off();
-      clearTimeout(timer);
-      state.timers.delete(timer);
-      resolve(value);
-    };
-    const listener = (owner, fresh) => {
-      if (owner === appId && fresh !== token) done(true);
-    };
-    const off = spec.release === 'used' ? state.onTokenUse(listener) : state.tokens.onMint(listener);
-    timer = setTimeout(() => done(false), spec.maxHoldMs);
-    state.timers.add(timer);
-  });
-  state.held--;
-  if (renewed) state.tokens.kill(token);
-  return state.tokens.check(token) === 'expired' ? 42001 : 40001;
+	if (spec.expireToken) state.tokens.expire(token);
+	state.held++;
+	const renewed = await new Promise((resolve) => {
+		let timer = null;
+		const done = (value) => {
+			off();
+			clearTimeout(timer);
+			state.timers.delete(timer);
+			resolve(value);
+		};
+		const listener = (owner, fresh) => {
+			if (owner === appId && fresh !== token) done(true);
+		};
+		const off = spec.release === 'used' ? state.onTokenUse(listener) : state.tokens.onMint(listener);
+		timer = setTimeout(() => done(false), spec.maxHoldMs);
+		state.timers.add(timer);
+	});
+	state.held--;
+	if (renewed) state.tokens.kill(token);
+	return state.tokens.check(token) === 'expired' ? 42001 : 40001;
 }
 
 module.exports = { holdUntilNewToken };

@@ -129,7 +129,8 @@ export function resolveRange(input: RangeInput, now: Date | number, firstDay: Da
 
 	const begin = maxDay(requested.begin, firstDay);
 	const end = minDay(requested.end, latest);
-	if (begin !== requested.begin) notes.push(`${START_DATE} moved from ${requested.begin} to ${begin}: WeChat has no data before it`);
+	if (begin !== requested.begin)
+		notes.push(`${START_DATE} moved from ${requested.begin} to ${begin}: WeChat has no data before it`);
 	if (end !== requested.end) {
 		notes.push(
 			`${END_DATE} moved from ${requested.end} to ${end}: the latest day WeChat serves now (it finishes a day by 08:00 China time the next morning)`,

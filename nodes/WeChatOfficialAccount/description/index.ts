@@ -11,12 +11,18 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [...RESOURCES.map(({ name, value, description }) => ({ name, value, description })), deliveryResourceOption],
+		options: [
+			...RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
+			deliveryResourceOption,
+		],
 		default: 'messageSummary',
 	},
 	...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
 	...deliveryProperties,
-	{ ...lookbackDays, displayOptions: { ...lookbackDays.displayOptions, hide: { resource: [deliveryResourceOption.value] } } },
+	{
+		...lookbackDays,
+		displayOptions: { ...lookbackDays.displayOptions, hide: { resource: [deliveryResourceOption.value] } },
+	},
 	waitForConfirmation,
 	{ ...options, displayOptions: { hide: { resource: [deliveryResourceOption.value] } } },
 ];

@@ -109,7 +109,7 @@ export class DatacubeClient {
 		let refreshes = 0;
 		let lastRejected = -1;
 		let lastReason = '';
-		for (let attempt = 1; attempt <= retry.maxAttempts; ) {
+		for (let attempt = 1; attempt <= retry.maxAttempts;) {
 			if (retry.signal?.aborted) throw cancelledError();
 			const outcome = await this.once(`/datacube/${endpoint}`, body, retry);
 			if ('answer' in outcome) return outcome.answer;

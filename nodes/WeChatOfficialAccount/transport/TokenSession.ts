@@ -151,7 +151,8 @@ export class TokenSession {
 		data.accessToken = '';
 		const reread = this.ctx.getCredentials(CREDENTIAL_TYPE).then((stored) => {
 			this.remember(stored.accessToken);
-			const newer = typeof stored.accessToken === 'string' && stored.accessToken !== '' && stored.accessToken !== rejected;
+			const newer =
+				typeof stored.accessToken === 'string' && stored.accessToken !== '' && stored.accessToken !== rejected;
 			if (newer && stored.issuedFor === tokenBinding(data)) {
 				data.accessToken = stored.accessToken;
 				data.issuedFor = stored.issuedFor;

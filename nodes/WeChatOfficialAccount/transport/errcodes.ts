@@ -27,15 +27,35 @@ export function describeErrcode(errcode: number, errmsg: string, now: number = D
 				'Another system may be fetching tokens for this account with /cgi-bin/token, which invalidates ours. Set Token Endpoint to "Stable Token" in every system that uses this account.',
 			);
 		case 41001:
-			return info('fail', 'The request reached WeChat without an access token', 'This is a bug in the node or a proxy that strips query strings. Check the Base URL, or report it.');
+			return info(
+				'fail',
+				'The request reached WeChat without an access token',
+				'This is a bug in the node or a proxy that strips query strings. Check the Base URL, or report it.',
+			);
 		case 48001:
-			return info('fail', 'This Official Account is not authorized to use the data statistics API', 'Only verified Official Accounts can call the datacube statistics APIs: complete WeChat verification for the account.');
+			return info(
+				'fail',
+				'This Official Account is not authorized to use the data statistics API',
+				'Only verified Official Accounts can call the datacube statistics APIs: complete WeChat verification for the account.',
+			);
 		case 61500:
-			return info('fail', 'WeChat rejected the date format', 'The node sent a date WeChat could not read. Please report this as a bug with the dates you used.');
+			return info(
+				'fail',
+				'WeChat rejected the date format',
+				'The node sent a date WeChat could not read. Please report this as a bug with the dates you used.',
+			);
 		case 61501:
-			return info('splitWindow', 'WeChat rejected the date range', 'WeChat refused a window within its documented span; the node splits such windows and retries.');
+			return info(
+				'splitWindow',
+				'WeChat rejected the date range',
+				'WeChat refused a window within its documented span; the node splits such windows and retries.',
+			);
 		case 61503:
-			return info('fail', 'WeChat has not finished computing these statistics yet', "Yesterday's data is complete after 08:00 China time. Run again after that.");
+			return info(
+				'fail',
+				'WeChat has not finished computing these statistics yet',
+				"Yesterday's data is complete after 08:00 China time. Run again after that.",
+			);
 		default:
 			return info('fail', 'WeChat returned an error', "See WeChat's global error code list for this errcode.");
 	}
