@@ -7,9 +7,16 @@
  * execution). A cursor kept only in static data is saved by the worker but never read back.
  *
  * How: the store keeps a set of strings per workflow and can only "check and record" or remove them.
- * A delivered cursor `day` of `key` is recorded as two entries, its month and its day. Reading
- * probes the months, then the days of the latest month found, and removes every probe that was not
- * already there. The cursor only ever moves forward, so the latest entry found is the cursor.
+ * A delivered cursor `day` of `key` is recorded in one write as three entries: its month, its day
+ * and a commit entry for that day. Reading checks the months, then the days of the latest month
+ * found, then the commit entries of the days found, and removes every value a check recorded. The
+ * cursor only ever moves forward, so the latest day found with its commit entry is the cursor.
+ *
+ * Why a commit entry: n8n's store is read-modify-write without a transaction, so a write of another
+ * execution that read the set while a check had recorded its probes can write those probes back. A
+ * day entry brought back that way has no commit entry (the commit check comes later, in a separate
+ * write), so it is not taken for the cursor. A lost write leaves an earlier cursor: days come again
+ * (at least once), none is skipped.
  */
 import type {
 	DeduplicationItemTypes,
@@ -45,6 +52,10 @@ export function monthEntry(key: string, month: string): string {
 
 export function dayEntry(key: string, day: Day): string {
 	return `${PREFIX}|${key}|day|${day}`;
+}
+
+export function commitEntry(key: string, day: Day): string {
+	return `${PREFIX}|${key}|commit|${day}`;
 }
 
 /** The months from `first`'s to `last`'s, latest first (YYYY-MM). */
@@ -85,15 +96,25 @@ export async function readSharedCursor(
 			store,
 			days.map((day) => dayEntry(key, day)),
 		);
-		const latestFound = days.find((day) => found.has(dayEntry(key, day)));
-		if (latestFound !== undefined) return latestFound;
+		const candidates = days.filter((day) => found.has(dayEntry(key, day)));
+		if (candidates.length === 0) continue;
+		const committed = await holds(
+			store,
+			candidates.map((day) => commitEntry(key, day)),
+		);
+		const cursor = candidates.find((day) => committed.has(commitEntry(key, day)));
+		if (cursor !== undefined) return cursor;
 	}
 	return undefined;
 }
 
 /** Records that everything of `key` up to and including `day` was delivered. */
 export async function writeSharedCursor(store: DeduplicationStore, key: string, day: Day): Promise<void> {
-	await store.checkProcessedAndRecord([monthEntry(key, day.slice(0, 7)), dayEntry(key, day)], SCOPE, OPTIONS);
+	await store.checkProcessedAndRecord(
+		[monthEntry(key, day.slice(0, 7)), dayEntry(key, day), commitEntry(key, day)],
+		SCOPE,
+		OPTIONS,
+	);
 }
 
 /** The later of two cursors (either may be missing). */

@@ -103,11 +103,17 @@ describe('each execution starts without static data (queue-mode workers)', () =>
 		await onWorker();
 		await onWorker();
 		const entries = processedData.entries('').sort();
-		expect(entries).toEqual([
-			expect.stringMatching(/wechat-fetch-node\/messageSummary\/getDaily\|day\|2026-11-25$/),
-			expect.stringMatching(/wechat-fetch-node\/messageSummary\/getDaily\|day\|2026-11-28$/),
-			expect.stringMatching(/wechat-fetch-node\/messageSummary\/getDaily\|month\|2026-11$/),
-		]);
+		const value = (kind, value) =>
+			`wechat-analytics-since-last-run|wechat-fetch-node/messageSummary/getDaily|${kind}|${value}`;
+		expect(entries).toEqual(
+			[
+				value('commit', '2026-11-25'),
+				value('commit', '2026-11-28'),
+				value('day', '2026-11-25'),
+				value('day', '2026-11-28'),
+				value('month', '2026-11'),
+			].sort(),
+		);
 	});
 
 	it('a manual run from the editor reads the cursor but stores nothing', async () => {

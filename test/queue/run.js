@@ -344,15 +344,21 @@ async function sinceLastRunAcrossWorkers(offered) {
 	const fetchNodeId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).nodes.find(
 		(node) => node.name === 'WeChat (sinceLastRun)',
 	).id;
-	const cursorEntry = `wechat-analytics-since-last-run|${fetchNodeId}/messageSummary/getDaily|day|${latestDay}`;
+	const cursorValues = ['day', 'commit'].map(
+		(kind) => `wechat-analytics-since-last-run|${fetchNodeId}/messageSummary/getDaily|${kind}|${latestDay}`,
+	);
 	const hashes = await E.processedDataHashes(app, connection, workflowId);
 	info(`processed_data of the workflow after the first execution: ${hashes.length} value(s)`);
 	check(
 		`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in n8n's deduplication store`,
-		() =>
-			hashes.includes(createHash('md5').update(cursorEntry).digest('base64'))
+		() => {
+			const missing = cursorValues.filter(
+				(value) => !hashes.includes(createHash('md5').update(value).digest('base64')),
+			);
+			return missing.length === 0
 				? undefined
-				: `processed_data holds ${hashes.length} value(s), not "${cursorEntry}"`,
+				: `processed_data holds ${hashes.length} value(s), not "${missing.join('", "')}"`;
+		},
 	);
 	let next;
 	let tries = 0;
@@ -374,7 +380,7 @@ async function sinceLastRunAcrossWorkers(offered) {
 	});
 	const probesLeft = (await E.processedDataHashes(app, connection, workflowId)).length;
 	check('since last run: reading the cursor leaves only cursor values in processed_data (every probe removed)', () =>
-		probesLeft === 2 ? undefined : `${probesLeft} values (expected 2: the month and the day of the cursor)`,
+		probesLeft === 3 ? undefined : `${probesLeft} values (expected 3: the month, the day and the commit of the cursor)`,
 	);
 	figure(
 		'Since Last Run on queue mode: days the next execution on the other worker delivered',

@@ -1,4 +1,5 @@
 import {
+	commitEntry,
 	dayEntry,
 	laterDay,
 	monthEntry,
@@ -54,10 +55,17 @@ describe('the cursor in the store', () => {
 		await writeSharedCursor(store, KEY, '2026-10-31');
 		await writeSharedCursor(store, KEY, '2026-11-03');
 		expect([...values].sort()).toEqual(
-			[monthEntry(KEY, '2026-10'), dayEntry(KEY, '2026-10-31'), monthEntry(KEY, '2026-11'), dayEntry(KEY, '2026-11-03')].sort(),
+			[
+				monthEntry(KEY, '2026-10'),
+				dayEntry(KEY, '2026-10-31'),
+				commitEntry(KEY, '2026-10-31'),
+				monthEntry(KEY, '2026-11'),
+				dayEntry(KEY, '2026-11-03'),
+				commitEntry(KEY, '2026-11-03'),
+			].sort(),
 		);
 		expect(await readSharedCursor(store, KEY, '2014-12-01', '2026-11-25')).toBe('2026-11-03');
-		expect(values.size).toBe(4);
+		expect(values.size).toBe(6);
 	});
 
 	it('keeps the cursors of different keys apart', async () => {
@@ -75,6 +83,14 @@ describe('the cursor in the store', () => {
 		expect(await readSharedCursor(store, KEY, '2014-12-01', '2026-10-14')).toBeUndefined();
 	});
 
+	it('does not take a day entry without its commit entry for the cursor (a probe a concurrent write brought back)', async () => {
+		const { store, values } = memoryStore();
+		await writeSharedCursor(store, KEY, '2026-11-02');
+		// What a read's day check records for a moment, written back by another execution's write.
+		for (const day of ['2026-11-03', '2026-11-04', '2026-11-05']) values.add(dayEntry(KEY, day));
+		expect(await readSharedCursor(store, KEY, '2014-12-01', '2026-11-05')).toBe('2026-11-02');
+	});
+
 	it('probes at most the months since the first day and the days of one month up to the latest', async () => {
 		const { store, calls } = memoryStore();
 		await writeSharedCursor(store, KEY, '2026-11-02');
@@ -84,6 +100,7 @@ describe('the cursor in the store', () => {
 		expect(checks).toEqual([
 			[monthEntry(KEY, '2026-11'), monthEntry(KEY, '2026-10'), monthEntry(KEY, '2026-09')],
 			['2026-11-05', '2026-11-04', '2026-11-03', '2026-11-02', '2026-11-01'].map((day) => dayEntry(KEY, day)),
+			[commitEntry(KEY, '2026-11-02')],
 		]);
 	});
 });
