@@ -169,7 +169,14 @@ export class SharedCursors {
 	}
 
 	private async attempt<T>(operation: () => Promise<T>): Promise<T | undefined> {
-		if (this.unavailable || typeof this.ctx.helpers.checkProcessedAndRecord !== 'function') return undefined;
+		// n8n keeps processed data per saved workflow: a workflow without an id has nothing to share.
+		if (
+			this.unavailable ||
+			!this.ctx.getWorkflow().id ||
+			typeof this.ctx.helpers.checkProcessedAndRecord !== 'function'
+		) {
+			return undefined;
+		}
 		try {
 			return await operation();
 		} catch (error) {

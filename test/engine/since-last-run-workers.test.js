@@ -22,9 +22,11 @@ beforeAll(() => ({ sim, engine } = clock));
 const at = (chinaTime) => clock.at(chinaTime);
 
 /** One production execution on a "worker": no static data, the shared store carried over. */
-async function onWorker(options = {}, { mode = 'trigger', store = processedData } = {}) {
+async function onWorker(options = {}, { mode = 'trigger', store = processedData, workflowId } = {}) {
 	sim.resetLog();
-	const result = await engine.run(sinceLastRunWorkflow(options), {
+	const workflow = sinceLastRunWorkflow(options);
+	if (workflowId !== undefined) workflow.id = workflowId;
+	const result = await engine.run(workflow, {
 		timezone: 'Asia/Shanghai',
 		mode,
 		executionId: `exec-${++executions}`,
@@ -141,4 +143,14 @@ it('a store n8n cannot use (e.g. another mode saved by Remove Duplicates) falls 
 	expect(run.result.staticData.global.weChatSinceLastRun['wechat-fetch-node/messageSummary/getDaily'].delivered).toBe(
 		'2026-11-25',
 	);
+});
+
+it('a workflow without an id (never saved) leaves the store alone, without a warning', async () => {
+	at('2026-11-26T09:00:00');
+	const broken = new ProcessedData();
+	broken.failWith = 'n8n needs a workflow id for processed data';
+	const run = await onWorker({}, { store: broken, workflowId: '' });
+	expect(run.result.error).toBeUndefined();
+	expect(days(run.rows)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+	expect(`${run.hints} ${run.confirmHints}`).not.toMatch(/deduplication store/);
 });
