@@ -179,7 +179,7 @@ export class WeChatOfficialAccount implements INodeType {
 		}
 		if (sinceLastRunUsed && this.getMode() === 'manual') {
 			hints.add(
-				'Manual runs from the editor do not save "Since Last Run" progress (n8n keeps static data only for production executions: schedule, webhook, CLI, workers)',
+				'Manual runs from the editor do not save "Since Last Run" progress: only production executions do (schedule, webhook, CLI, workers)',
 			);
 		}
 		for (const note of hints) this.logger.info(`WeChat Official Account: ${note}`);
