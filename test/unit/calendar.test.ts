@@ -45,6 +45,23 @@ describeInMachineZone('calendar', () => {
 		expect(isRealDate(2024, 13, 1)).toBe(false);
 	});
 
+	it('isRealDate: day 0, a fractional year and the century leap rules', () => {
+		expect(isRealDate(2024, 1, 0)).toBe(false);
+		expect(isRealDate(2024, 1, -1)).toBe(false);
+		expect(isRealDate(2024.5, 3, 1)).toBe(false);
+		expect(isRealDate(2024, 0, 1)).toBe(false);
+		expect(isRealDate(1900, 2, 29)).toBe(false);
+		expect(isRealDate(2000, 2, 29)).toBe(true);
+		expect(isRealDate(2024, 12, 31)).toBe(true);
+	});
+
+	it.each(['2024-3-01', '2024-03-1', '2024/03/01', '2024-03/01', '2024.03-01', '20240-3-01'])(
+		'toDayNumber refuses %j: only YYYY-MM-DD',
+		(day) => {
+			expect(() => toDayNumber(day)).toThrow(new RangeError(`Not a YYYY-MM-DD day: ${day}`));
+		},
+	);
+
 	it('chinaDay is the date in UTC+8, whatever the machine zone', () => {
 		expect(chinaDay(Date.parse('2024-12-31T15:59:59Z'))).toBe('2024-12-31');
 		expect(chinaDay(Date.parse('2024-12-31T16:00:00Z'))).toBe('2025-01-01');

@@ -27,6 +27,17 @@ describe('describeErrcode', () => {
 		expect(info.description).toContain('rid: 1234');
 	});
 
+	it.each([
+		[41001, /without an access token/, /proxy that strips query strings/],
+		[61500, /rejected the date format/, /report this as a bug/],
+		[61501, /rejected the date range/, /splits such windows and retries/],
+		[99999, /^WeChat returned an error/, /global error code list/],
+	])('errcode %i says what happened and what to do', (code, message, remedy) => {
+		const info = describeErrcode(code, '');
+		expect(info.message).toMatch(message);
+		expect(info.description).toMatch(remedy);
+	});
+
 	it('names the credential field for a wrong AppID or secret', () => {
 		expect(describeErrcode(40013, '').description).toMatch(/AppID field/);
 		expect(describeErrcode(40125, '').description).toMatch(/App Secret field/);

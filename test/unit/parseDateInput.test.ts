@@ -23,6 +23,7 @@ describeInMachineZone('parseDateInput', () => {
 		['2024-03-01T00:30:00.000+08:00', '2024-03-01'],
 		['2024-03-01T23:59:59-0700', '2024-03-01'],
 		['2024-02-29', '2024-02-29'],
+		['2000-02-29', '2000-02-29'],
 	])('reads %j as %s (the date as written)', (input, expected) => {
 		expect(parseDateInput(input, 'Begin Date')).toBe(expected);
 	});
@@ -44,6 +45,13 @@ describeInMachineZone('parseDateInput', () => {
 		['2024-02-30', /not a real calendar date/],
 		['2023-02-29', /not a real calendar date/],
 		['2024-13-01', /month 13/],
+		['2024-00-10', /month 0, which does not exist/],
+		['2024-02-00', /day 0 does not exist in 2024-02/],
+		['1900-02-29', /not a real calendar date/],
+		[{ year: 2024, month: 3, day: 1 }, /gave an object/],
+		[{ isValid: true, month: 3, day: 1 }, /gave an object/],
+		[{ isValid: true, year: 2024, day: 1 }, /gave an object/],
+		[{ isValid: true, year: 2024, month: 3 }, /gave an object/],
 		['yesterday', /is not a date/],
 		['01/03/2024', /is not a date/],
 		['2024-03-01T25:00', /is not a date/],
