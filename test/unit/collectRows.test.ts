@@ -99,6 +99,30 @@ describe('collectRows', () => {
 		).toThrow(/numeric msg_type/);
 	});
 
+	it('a row WeChat sends twice in a row is output once, the first copy', () => {
+		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
+		const rows = collectRows(
+			daily,
+			[
+				[
+					{ ref_date: '2024-03-01', msg_type: 1, msg_user: 1 },
+					{ ref_date: '2024-03-01', msg_type: 1, msg_user: 2 },
+					{ ref_date: '2024-03-01', msg_type: 2, msg_user: 3 },
+				],
+			],
+			{ addReadableFields: false },
+		);
+		expect(rows.map((row) => row.msg_user)).toEqual([1, 3]);
+	});
+
+	it('refuses a null or non-object row of an API keyed by date and msgid', () => {
+		const api = findApi('articleAnalysis', 'getArticleSummary') as DatacubeApi;
+		const summary = planRequests(api, { dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' }, NOW);
+		for (const row of [null, 7, 'row']) {
+			expect(() => collectRows(summary, [[row]], { addReadableFields: false })).toThrow(RowShapeError);
+		}
+	});
+
 	it('refuses a first row with an empty or missing ref_date (it used to vanish: issue 8 §5)', () => {
 		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
 		const good = { ref_date: '2024-03-01', msg_type: 1, msg_user: 1, msg_count: 1 };

@@ -114,6 +114,14 @@ describe('DatacubeClient.fetchList: HTTP status', () => {
 		expect(sleeps.delays).toEqual([750]);
 	});
 
+	it('an HTTP 502 that does not clear is reported with its status and the Base URL, no user-info', async () => {
+		const { scripted, client } = setup(boundCredential('token-0', { baseUrl: 'https://u:pw-123456@proxy.example' }));
+		scripted.server.responders.datacube = () => ({ status: 502, body: { errcode: 0 } });
+		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, maxAttempts: 2 }));
+		expect(error.kind).toBe('exhausted');
+		expect(error.message).toBe('WeChat kept failing after 2 attempts: HTTP 502 from https://proxy.example');
+	});
+
 	it('HTTP 299 with a list is a success', async () => {
 		const { scripted, client } = setup();
 		scripted.server.queue('datacube', { status: 299, body: { list: [] } });
