@@ -115,6 +115,24 @@ describe('collectRows', () => {
 		expect(rows.map((row) => row.msg_user)).toEqual([1, 3]);
 	});
 
+	it('quotes the refused row in the error, clipped to 200 characters; a missing row as undefined', () => {
+		const daily = plan('getDaily', '2024-03-01', '2024-03-01');
+		const long = { ref_date: '2024-03-01', msg_type: 'x', note: 'n'.repeat(500) };
+		const error = (() => {
+			try {
+				collectRows(daily, [[long]], { addReadableFields: false });
+			} catch (e) {
+				return e as Error;
+			}
+			throw new Error('not refused');
+		})();
+		expect(error).toBeInstanceOf(RowShapeError);
+		expect(error.message).toBe(`WeChat returned a row without a numeric msg_type (a whole number from 0): ${JSON.stringify(long).slice(0, 200)}`);
+		expect(() => collectRows(daily, [[undefined]], { addReadableFields: false })).toThrow(
+			new RowShapeError('WeChat returned a row without a valid ref_date (YYYY-MM-DD): undefined'),
+		);
+	});
+
 	it('refuses a null or non-object row of an API keyed by date and msgid', () => {
 		const api = findApi('articleAnalysis', 'getArticleSummary') as DatacubeApi;
 		const summary = planRequests(api, { dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' }, NOW);
