@@ -1,6 +1,7 @@
 import { findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { planRequests } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import { collectRows, RowShapeError } from '../../nodes/WeChatOfficialAccount/rows/collectRows';
+import { isCode } from '../../nodes/WeChatOfficialAccount/rows/rowKeys';
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 const plan = (operation: string, begin: string, end: string) =>
@@ -131,6 +132,27 @@ describe('collectRows', () => {
 		expect(() => collectRows(daily, [[undefined]], { addReadableFields: false })).toThrow(
 			new RowShapeError('WeChat returned a row without a valid ref_date (YYYY-MM-DD): undefined'),
 		);
+	});
+
+	it('a numeric msgid is keyed as its digits; a msgid that is not a finite number or a string is refused', () => {
+		const api = findApi('articleAnalysis', 'getArticleSummary') as DatacubeApi;
+		const summary = planRequests(api, { dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' }, NOW);
+		const rows = collectRows(
+			summary,
+			[[{ ref_date: '2024-03-01', msgid: 2 }, { ref_date: '2024-03-01', msgid: '10_1' }, { ref_date: '2024-03-01', msgid: '2' }]],
+			{ addReadableFields: false },
+		);
+		expect(rows.map((row) => row.msgid)).toEqual(['10_1', 2]); // '10_1' < '2' as strings; '2' repeats msgid 2
+		for (const msgid of [Number.NaN, Number.POSITIVE_INFINITY, null, true, '']) {
+			expect(() => collectRows(summary, [[{ ref_date: '2024-03-01', msgid }]], { addReadableFields: false })).toThrow(
+				/a msgid \(a non-empty string\)/,
+			);
+		}
+	});
+
+	it('a code at its limit is not a code (it would take the next hour or day in the packed key)', () => {
+		expect(isCode(99, 100)).toBe(true);
+		expect(isCode(100, 100)).toBe(false);
 	});
 
 	it('refuses a null or non-object row of an API keyed by date and msgid', () => {
