@@ -226,6 +226,39 @@ describeInMachineZone('planRequests', () => {
 		});
 	});
 
+	it('no completed week or month in the range: the hint offers Last Week or Last Month', () => {
+		// NOW is 2024-03-01 00:30 China time: the week of Monday 2024-02-26 and February have not ended
+		const week = () => planRequests(api('getWeekly'), custom('2024-02-26', '2024-02-28'), NOW);
+		const month = () => planRequests(api('getMonthly'), custom('2024-02-01', '2024-02-28'), NOW);
+		for (const [run, offer] of [
+			[week, 'Choose "Last Week", or a range that includes a week that ended by 2024-02-28 (China time)'],
+			[month, 'Choose "Last Month", or a range that includes a month that ended by 2024-02-28 (China time)'],
+		] as const) {
+			expectPlanError(run, 'Date Range', /No completed/);
+			expect(() => run()).toThrow(expect.objectContaining({ hint: offer }));
+		}
+	});
+
+	it('a range ending on a Monday includes the week that starts that day', () => {
+		const plan = planRequests(api('getWeekly'), custom('2024-01-01', '2024-01-08'), NOW);
+		expect(plan.periods.map((period) => period.label)).toEqual(['2024-01-01', '2024-01-08']);
+	});
+
+	it('an unknown Date Range: the name clipped to 40 characters, the hint lists the presets', () => {
+		const name = `x${'y'.repeat(60)}`;
+		expect(() => planRequests(api('getDaily'), { dateRange: name }, NOW)).toThrow(
+			expect.objectContaining({
+				message: `Date Range "${name.slice(0, 40)}" is not a known option`,
+				hint: expect.stringMatching(/^Choose one of: .*lastWeek/),
+			}),
+		);
+	});
+
+	it('a Start Date before the first day WeChat serves moves there, with a note', () => {
+		const plan = planRequests(api('getDaily'), custom('2014-01-01', '2014-12-31'), NOW);
+		expect(plan.notes).toEqual([expect.stringMatching(/^Start Date moved from 2014-01-01 to 2014-12-01: WeChat has no data before it/)]);
+	});
+
 	it('splitWindow halves day windows and label windows', () => {
 		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-07' })).toEqual([
 			{ begin: '2024-01-01', end: '2024-01-04' },
@@ -234,5 +267,11 @@ describeInMachineZone('planRequests', () => {
 		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-01' })).toBeUndefined();
 		const halves = splitWindow({ begin: '2024-01-01', end: '2024-01-15', labels: ['2024-01-01', '2024-01-08', '2024-01-15'] });
 		expect(halves?.map((h) => h.labels)).toEqual([['2024-01-01', '2024-01-08'], ['2024-01-15']]);
+		// two weeks WeChat refused together are asked for one at a time; one week cannot be split
+		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-08', labels: ['2024-01-01', '2024-01-08'] })).toEqual([
+			{ begin: '2024-01-01', end: '2024-01-01', labels: ['2024-01-01'] },
+			{ begin: '2024-01-08', end: '2024-01-08', labels: ['2024-01-08'] },
+		]);
+		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-01', labels: ['2024-01-01'] })).toBeUndefined();
 	});
 });
