@@ -22,7 +22,10 @@ describeInMachineZone('account errcodes', () => {
 	describe('nextChinaMidnight', () => {
 		it('the next midnight in China and the hours until then', () => {
 			expect(nextChinaMidnight(china('2024-03-10T12:00:00'))).toEqual({ at: '2024-03-11 00:00 China time', hours: 12 });
-			expect(nextChinaMidnight(china('2024-03-10T23:59:24'))).toEqual({ at: '2024-03-11 00:00 China time', hours: 0.01 });
+			expect(nextChinaMidnight(china('2024-03-10T23:59:24'))).toEqual({
+				at: '2024-03-11 00:00 China time',
+				hours: 0.01,
+			});
 		});
 
 		it('at midnight exactly: the next one, a day later; across a month and a year', () => {
@@ -69,7 +72,12 @@ describeInMachineZone('account errcodes', () => {
 			[40125, 'fail', 'WeChat rejected the App Secret', /App Secret field: if the secret was reset/],
 			[41004, 'fail', 'WeChat rejected the App Secret', /App Secret field/],
 			[41002, 'fail', 'WeChat received no AppID', /Fill in the credential's AppID field/],
-			[89503, 'fail', 'An administrator of the Official Account must confirm calls from this IP address', /administrator/],
+			[
+				89503,
+				'fail',
+				'An administrator of the Official Account must confirm calls from this IP address',
+				/administrator/,
+			],
 			[45011, 'waitForNextMinute', "WeChat's per-minute API limit was reached", /waits \(Quota Wait\)/],
 		])('%i: %s, %s', (errcode, action, message, description) => {
 			const info = describeAccountErrcode(errcode, '', now)!;
@@ -86,7 +94,11 @@ describeInMachineZone('account errcodes', () => {
 		});
 
 		it('40164: the IP WeChat saw, to add to the whitelist', () => {
-			const info = describeAccountErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1', now)!;
+			const info = describeAccountErrcode(
+				40164,
+				'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1',
+				now,
+			)!;
 			expect(info.action).toBe('fail');
 			expect(info.message).toBe("The IP address 203.0.113.7 is not on the account's IP whitelist (errcode 40164)");
 			expect(info.description).toMatch(/^Add 203\.0\.113\.7 to the IP whitelist in Settings and Development/);
@@ -95,12 +107,15 @@ describeInMachineZone('account errcodes', () => {
 
 		it('40164 without an IP in the message', () => {
 			const info = describeAccountErrcode(40164, '', now)!;
-			expect(info.message).toBe("The IP address of this n8n server is not on the account's IP whitelist (errcode 40164)");
+			expect(info.message).toBe(
+				"The IP address of this n8n server is not on the account's IP whitelist (errcode 40164)",
+			);
 			expect(info.description).toMatch(/^Add this server's public IP to the IP whitelist/);
 		});
 
 		it('codes about one API are not account codes', () => {
-			for (const errcode of [0, 40001, 48001, 61501, 99999]) expect(describeAccountErrcode(errcode, 'x', now)).toBeUndefined();
+			for (const errcode of [0, 40001, 48001, 61501, 99999])
+				expect(describeAccountErrcode(errcode, 'x', now)).toBeUndefined();
 		});
 	});
 

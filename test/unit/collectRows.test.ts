@@ -128,7 +128,9 @@ describe('collectRows', () => {
 			throw new Error('not refused');
 		})();
 		expect(error).toBeInstanceOf(RowShapeError);
-		expect(error.message).toBe(`WeChat returned a row without a numeric msg_type (a whole number from 0): ${JSON.stringify(long).slice(0, 200)}`);
+		expect(error.message).toBe(
+			`WeChat returned a row without a numeric msg_type (a whole number from 0): ${JSON.stringify(long).slice(0, 200)}`,
+		);
 		expect(() => collectRows(daily, [[undefined]], { addReadableFields: false })).toThrow(
 			new RowShapeError('WeChat returned a row without a valid ref_date (YYYY-MM-DD): undefined'),
 		);
@@ -139,7 +141,13 @@ describe('collectRows', () => {
 		const summary = planRequests(api, { dateRange: 'custom', beginDate: '2024-03-01', endDate: '2024-03-01' }, NOW);
 		const rows = collectRows(
 			summary,
-			[[{ ref_date: '2024-03-01', msgid: 2 }, { ref_date: '2024-03-01', msgid: '10_1' }, { ref_date: '2024-03-01', msgid: '2' }]],
+			[
+				[
+					{ ref_date: '2024-03-01', msgid: 2 },
+					{ ref_date: '2024-03-01', msgid: '10_1' },
+					{ ref_date: '2024-03-01', msgid: '2' },
+				],
+			],
 			{ addReadableFields: false },
 		);
 		expect(rows.map((row) => row.msgid)).toEqual(['10_1', 2]); // '10_1' < '2' as strings; '2' repeats msgid 2

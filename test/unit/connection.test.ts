@@ -74,8 +74,18 @@ describe('checkedBaseUrl', () => {
 
 describe('isLoopbackHost', () => {
 	it('localhost, 127.x.y.z and [::1] only', () => {
-		for (const host of ['localhost', 'LocalHost', '127.0.0.1', '127.255.1.2', '[::1]']) expect(isLoopbackHost(host)).toBe(true);
-		for (const host of ['localhost.example', 'mylocalhost', '127.0.0', '127.0.0.1.example', '1127.0.0.1', '10.0.0.1', '[::2]', '']) {
+		for (const host of ['localhost', 'LocalHost', '127.0.0.1', '127.255.1.2', '[::1]'])
+			expect(isLoopbackHost(host)).toBe(true);
+		for (const host of [
+			'localhost.example',
+			'mylocalhost',
+			'127.0.0',
+			'127.0.0.1.example',
+			'1127.0.0.1',
+			'10.0.0.1',
+			'[::2]',
+			'',
+		]) {
 			expect(isLoopbackHost(host)).toBe(false);
 		}
 	});
@@ -96,19 +106,26 @@ describe('displayUrl', () => {
 
 describe('checkedAppCredentials', () => {
 	it('trims the AppID and secret', () => {
-		expect(checkedAppCredentials({ appId: ' wx1 ', appSecret: ' s3cret ' })).toEqual({ appId: 'wx1', appSecret: 's3cret' });
+		expect(checkedAppCredentials({ appId: ' wx1 ', appSecret: ' s3cret ' })).toEqual({
+			appId: 'wx1',
+			appSecret: 's3cret',
+		});
 	});
 
 	it('refuses an empty AppID, then an empty secret', () => {
 		const noId = settingsError(() => checkedAppCredentials({ appId: ' ', appSecret: '' }));
 		expect(noId.message).toBe("The credential's AppID is empty");
-		expect(noId.hint).toBe('Copy the AppID from the Official Accounts Platform, Settings and Development > Basic Configuration');
+		expect(noId.hint).toBe(
+			'Copy the AppID from the Official Accounts Platform, Settings and Development > Basic Configuration',
+		);
 		const noSecret = settingsError(() => checkedAppCredentials({ appId: 'wx1' }));
 		expect(noSecret.message).toBe("The credential's App Secret is empty");
 		expect(noSecret.hint).toBe(
 			'Copy (or reset) the App Secret on the Official Accounts Platform, Settings and Development > Basic Configuration',
 		);
-		expect(settingsError(() => checkedAppCredentials({ appSecret: 'x' })).message).toBe("The credential's AppID is empty");
+		expect(settingsError(() => checkedAppCredentials({ appSecret: 'x' })).message).toBe(
+			"The credential's AppID is empty",
+		);
 	});
 });
 
@@ -120,7 +137,12 @@ describe('issuingEndpoint and tokenBinding', () => {
 	});
 
 	it('is a versioned hash of AppID, Base URL, endpoint and a hash of the secret', () => {
-		const binding = tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com', issuingEndpoint: 'stable' });
+		const binding = tokenBinding({
+			appId: 'wx1',
+			appSecret: 's',
+			baseUrl: 'https://api.weixin.qq.com',
+			issuingEndpoint: 'stable',
+		});
 		expect(binding).toMatch(/^v1:[0-9a-f]{64}$/);
 		// Missing fields are the defaults, the same as filled in.
 		expect(tokenBinding({ appId: 'wx1', appSecret: 's' })).toBe(binding);

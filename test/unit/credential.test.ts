@@ -47,6 +47,9 @@ describe('WeChatOfficialAccountApi.authenticate', () => {
 		const out = await credential.authenticate({ accessToken: 'tok' }, options);
 		expect(out).toBe(options);
 		expect(out.qs).toEqual({ a: 1, access_token: 'tok' });
-		expect(await credential.authenticate({ accessToken: 'tok2' }, { url: 'u' })).toEqual({ url: 'u', qs: { access_token: 'tok2' } });
+		expect(await credential.authenticate({ accessToken: 'tok2' }, { url: 'u' })).toEqual({
+			url: 'u',
+			qs: { access_token: 'tok2' },
+		});
 	});
 });

@@ -96,16 +96,19 @@ describe('DatacubeClient.fetchList: answers', () => {
 });
 
 describe('DatacubeClient.fetchList: HTTP status', () => {
-	it.each([300, 301, 302, 400, 403, 404, 499])('HTTP %i fails for good and names the Base URL (without user-info)', async (status) => {
-		const { scripted, client } = setup(boundCredential('token-0', { baseUrl: 'https://u:pw-123456@proxy.example/' }));
-		scripted.server.queue('datacube', { status, body: 'nope' });
-		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
-		expect(error).toMatchObject({ kind: 'fatal', httpCode: String(status), errcode: undefined });
-		expect(error.message).toBe(`HTTP ${status} from https://proxy.example/datacube/getusersummary`);
-		expect(error.description).toMatch(/Base URL/);
-		expect(scripted.server.calls).toHaveLength(1);
-		expect(sleeps.calls).toHaveLength(0);
-	});
+	it.each([300, 301, 302, 400, 403, 404, 499])(
+		'HTTP %i fails for good and names the Base URL (without user-info)',
+		async (status) => {
+			const { scripted, client } = setup(boundCredential('token-0', { baseUrl: 'https://u:pw-123456@proxy.example/' }));
+			scripted.server.queue('datacube', { status, body: 'nope' });
+			const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
+			expect(error).toMatchObject({ kind: 'fatal', httpCode: String(status), errcode: undefined });
+			expect(error.message).toBe(`HTTP ${status} from https://proxy.example/datacube/getusersummary`);
+			expect(error.description).toMatch(/Base URL/);
+			expect(scripted.server.calls).toHaveLength(1);
+			expect(sleeps.calls).toHaveLength(0);
+		},
+	);
 
 	it.each([429, 500, 502, 599])('HTTP %i is transient: backoff, then the retry succeeds', async (status) => {
 		const { scripted, client } = setup();
@@ -163,7 +166,12 @@ describe('DatacubeClient.fetchList: retries and waits', () => {
 
 	it('45011 waits Quota Wait (not the backoff) and retries', async () => {
 		const { scripted, client } = setup();
-		scripted.server.queue('datacube', { body: { errcode: 45011, errmsg: 'api minute-quota reach limit' } }, { body: { errcode: 45011 } }, { body: { list: [] } });
+		scripted.server.queue(
+			'datacube',
+			{ body: { errcode: 45011, errmsg: 'api minute-quota reach limit' } },
+			{ body: { errcode: 45011 } },
+			{ body: { list: [] } },
+		);
 		await client.fetchList(ENDPOINT, 'a', 'b', RETRY);
 		expect(sleeps.delays).toEqual([7000, 7000]);
 		expect(scripted.server.calls).toHaveLength(3);
@@ -189,10 +197,14 @@ describe('DatacubeClient.fetchList: retries and waits', () => {
 
 	it('other errcodes fail at once with their remedy, errmsg redacted', async () => {
 		const { scripted, client } = setup();
-		scripted.server.queue('datacube', { body: { errcode: 48001, errmsg: `api unauthorized access_token=token-0 ${APP_SECRET}` } });
+		scripted.server.queue('datacube', {
+			body: { errcode: 48001, errmsg: `api unauthorized access_token=token-0 ${APP_SECRET}` },
+		});
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
 		expect(error).toMatchObject({ kind: 'fatal', errcode: 48001, httpCode: undefined });
-		expect(error.message).toBe('This Official Account is not authorized to use the data statistics API (errcode 48001)');
+		expect(error.message).toBe(
+			'This Official Account is not authorized to use the data statistics API (errcode 48001)',
+		);
 		expect(error.description).toContain('WeChat said: "api unauthorized access_token=*** ***"');
 		expect(scripted.server.calls).toHaveLength(1);
 	});
@@ -286,7 +298,12 @@ describe('DatacubeClient.fetchList: rejected tokens', () => {
 
 	it('40001 again with the newer token refreshes again', async () => {
 		const { scripted, client } = setup();
-		scripted.server.queue('datacube', { body: { errcode: 40001 } }, { body: { errcode: 40001 } }, { body: { list: [] } });
+		scripted.server.queue(
+			'datacube',
+			{ body: { errcode: 40001 } },
+			{ body: { errcode: 40001 } },
+			{ body: { list: [] } },
+		);
 		await client.fetchList(ENDPOINT, 'a', 'b', RETRY);
 		expect(scripted.preAuthCount).toBe(2);
 		expect(scripted.tokensSent()).toEqual(['token-0', 'token-1', 'token-2']);
@@ -309,7 +326,9 @@ describe('DatacubeClient.fetchList: rejected tokens', () => {
 		const { scripted, client } = setup();
 		const send = client.session.send.bind(client.session);
 		// A session that reports the generation of the first token for every request.
-		jest.spyOn(client.session, 'send').mockImplementation(async (path, options) => ({ ...(await send(path, options)), generation: 0 }));
+		jest
+			.spyOn(client.session, 'send')
+			.mockImplementation(async (path, options) => ({ ...(await send(path, options)), generation: 0 }));
 		scripted.server.responders.datacube = () => ({ body: { errcode: 40001 } });
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
 		expect(error.errcode).toBe(40001);
@@ -369,7 +388,9 @@ describe('DatacubeClient.fetchList: abort signal', () => {
 		scripted.server.responders.datacube = () => ({ body: { errcode: -1 } });
 		const controller = new AbortController();
 		sleeps.onSleep = () => controller.abort();
-		expect((await failure(client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, signal: controller.signal }))).kind).toBe('cancelled');
+		expect((await failure(client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, signal: controller.signal }))).kind).toBe(
+			'cancelled',
+		);
 		expect(scripted.server.calls).toHaveLength(1);
 	});
 
@@ -404,7 +425,9 @@ describe('DatacubeClient.fetchList: abort signal', () => {
 			queueMicrotask(() => controller.abort());
 			return { body: { errcode: -1 } };
 		};
-		expect((await failure(client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, signal: controller.signal }))).kind).toBe('cancelled');
+		expect((await failure(client.fetchList(ENDPOINT, 'a', 'b', { ...RETRY, signal: controller.signal }))).kind).toBe(
+			'cancelled',
+		);
 		expect(sleeps.calls).toHaveLength(0);
 		expect(scripted.server.calls).toHaveLength(1);
 	});

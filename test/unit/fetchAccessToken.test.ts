@@ -1,7 +1,14 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 import { tokenBinding } from '../../credentials/wechat/connection';
 import { fetchAccessToken, WeChatTokenError } from '../../credentials/wechat/fetchAccessToken';
-import { APP_SECRET, baseCredential, networkError, rejectionOf, ScriptedContext, type Answer } from './support/scriptedContext';
+import {
+	APP_SECRET,
+	baseCredential,
+	networkError,
+	rejectionOf,
+	ScriptedContext,
+	type Answer,
+} from './support/scriptedContext';
 
 const NOW = Date.UTC(2024, 2, 10, 4, 0);
 const tokenError = (promise: Promise<unknown>) => rejectionOf(promise, WeChatTokenError);
@@ -24,7 +31,12 @@ describe('fetchAccessToken', () => {
 		const [call] = scripted.server.calls;
 		expect(call.method).toBe('POST');
 		expect(call.url).toBe('https://proxy.example/wx/cgi-bin/stable_token');
-		expect(call.body).toEqual({ grant_type: 'client_credential', appid: 'wx0123456789abcdef', secret: APP_SECRET, force_refresh: false });
+		expect(call.body).toEqual({
+			grant_type: 'client_credential',
+			appid: 'wx0123456789abcdef',
+			secret: APP_SECRET,
+			force_refresh: false,
+		});
 		expect(call.options).toMatchObject({ json: true, timeout: 30_000 });
 		expect(call.options.qs).toBeUndefined();
 	});
@@ -35,7 +47,11 @@ describe('fetchAccessToken', () => {
 		const [call] = scripted.server.calls;
 		expect(call.method).toBe('GET');
 		expect(call.url).toBe('https://api.weixin.qq.com/cgi-bin/token');
-		expect(call.options.qs).toEqual({ grant_type: 'client_credential', appid: 'wx0123456789abcdef', secret: APP_SECRET });
+		expect(call.options.qs).toEqual({
+			grant_type: 'client_credential',
+			appid: 'wx0123456789abcdef',
+			secret: APP_SECRET,
+		});
 		expect(call.options).toMatchObject({ json: true, timeout: 30_000 });
 		expect(call.body).toBeUndefined();
 	});
@@ -54,7 +70,10 @@ describe('fetchAccessToken', () => {
 	});
 
 	it('a network failure is transient and names the Base URL without user-info', async () => {
-		const { fetch } = setup({ baseUrl: 'https://proxy-user:pr0xy-pass@proxy.example' }, { error: networkError('ECONNREFUSED') });
+		const { fetch } = setup(
+			{ baseUrl: 'https://proxy-user:pr0xy-pass@proxy.example' },
+			{ error: networkError('ECONNREFUSED') },
+		);
 		const error = await tokenError(fetch());
 		expect(error).toMatchObject({
 			name: 'WeChatTokenError',
@@ -67,18 +86,24 @@ describe('fetchAccessToken', () => {
 
 	it('an HTTP error status is a network failure too', async () => {
 		const { fetch } = setup({}, { status: 502, body: 'bad gateway' });
-		expect(await tokenError(fetch())).toMatchObject({ kind: 'transient', message: expect.stringMatching(/: the request failed$/) });
-	});
-
-	it.each([['<html>502</html>'], [null], [42], ['"just a string"']])('an answer that is not a JSON object (%p) is transient', async (body) => {
-		const { fetch } = setup({}, { body });
 		expect(await tokenError(fetch())).toMatchObject({
 			kind: 'transient',
-			errcode: undefined,
-			message: 'The token endpoint at https://api.weixin.qq.com did not answer with JSON',
-			description: expect.stringMatching(/api\.weixin\.qq\.com or a proxy/),
+			message: expect.stringMatching(/: the request failed$/),
 		});
 	});
+
+	it.each([['<html>502</html>'], [null], [42], ['"just a string"']])(
+		'an answer that is not a JSON object (%p) is transient',
+		async (body) => {
+			const { fetch } = setup({}, { body });
+			expect(await tokenError(fetch())).toMatchObject({
+				kind: 'transient',
+				errcode: undefined,
+				message: 'The token endpoint at https://api.weixin.qq.com did not answer with JSON',
+				description: expect.stringMatching(/api\.weixin\.qq\.com or a proxy/),
+			});
+		},
+	);
 
 	it.each([
 		[-1, 'transient'],
@@ -88,14 +113,17 @@ describe('fetchAccessToken', () => {
 		[40164, 'fatal'],
 		[45009, 'fatal'],
 	])('errcode %i is %s, with the account remedy', async (errcode, kind) => {
-		const { fetch } = setup({}, { body: { errcode, errmsg: 'invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist' } });
+		const { fetch } = setup(
+			{},
+			{ body: { errcode, errmsg: 'invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist' } },
+		);
 		const error = await tokenError(fetch());
 		expect(error.kind).toBe(kind);
 		expect(error.errcode).toBe(errcode);
 		expect(error.message).toContain(`(errcode ${errcode})`);
 	});
 
-	it('an unknown errcode fails for good with WeChat\'s words, the secret redacted and clipped', async () => {
+	it("an unknown errcode fails for good with WeChat's words, the secret redacted and clipped", async () => {
 		const errmsg = `invalid secret ${APP_SECRET} ${'z'.repeat(400)}`;
 		const { fetch } = setup({}, { body: { errcode: 40002, errmsg } });
 		const error = await tokenError(fetch());
@@ -103,12 +131,16 @@ describe('fetchAccessToken', () => {
 		expect(error.errcode).toBe(40002);
 		expect(error.message).toBe('The token endpoint at https://api.weixin.qq.com returned an error (errcode 40002)');
 		const said = `invalid secret *** ${'z'.repeat(400)}`.slice(0, 300);
-		expect(error.description).toBe(`Check the credential's AppID, App Secret and Token Endpoint. WeChat said: "${said}"`);
+		expect(error.description).toBe(
+			`Check the credential's AppID, App Secret and Token Endpoint. WeChat said: "${said}"`,
+		);
 	});
 
 	it('an unknown errcode without errmsg', async () => {
 		const { fetch } = setup({}, { body: { errcode: 40002 } });
-		expect((await tokenError(fetch())).description).toBe("Check the credential's AppID, App Secret and Token Endpoint.");
+		expect((await tokenError(fetch())).description).toBe(
+			"Check the credential's AppID, App Secret and Token Endpoint.",
+		);
 	});
 
 	it('errcode 0 with a token is a success', async () => {
@@ -116,13 +148,16 @@ describe('fetchAccessToken', () => {
 		await expect(fetch()).resolves.toMatchObject({ accessToken: 'zero-token' });
 	});
 
-	it.each([[{}], [{ access_token: '' }], [{ access_token: 42 }], [{ errcode: '40013' }]])('an answer without a token (%p) fails for good', async (body) => {
-		const { fetch } = setup({}, { body });
-		expect(await tokenError(fetch())).toMatchObject({
-			kind: 'fatal',
-			errcode: undefined,
-			message: 'The token endpoint at https://api.weixin.qq.com answered without an access_token',
-			description: "Check the credential's Base URL and Token Endpoint.",
-		});
-	});
+	it.each([[{}], [{ access_token: '' }], [{ access_token: 42 }], [{ errcode: '40013' }]])(
+		'an answer without a token (%p) fails for good',
+		async (body) => {
+			const { fetch } = setup({}, { body });
+			expect(await tokenError(fetch())).toMatchObject({
+				kind: 'fatal',
+				errcode: undefined,
+				message: 'The token endpoint at https://api.weixin.qq.com answered without an access_token',
+				description: "Check the credential's Base URL and Token Endpoint.",
+			});
+		},
+	);
 });

@@ -9,12 +9,25 @@ import {
 	type FetchOptions,
 } from '../../nodes/WeChatOfficialAccount/fetchWindows';
 import { DatacubeClient, DatacubeError } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
-import { boundCredential, flush, rejectionOf, ScriptedContext, ScriptedSleeps, type Call } from './support/scriptedContext';
+import {
+	boundCredential,
+	flush,
+	rejectionOf,
+	ScriptedContext,
+	ScriptedSleeps,
+	type Call,
+} from './support/scriptedContext';
 
 const sleeps = new ScriptedSleeps();
 const API = DATACUBE_APIS[0];
 
-const OPTIONS: FetchOptions = { parallelRequests: 4, maxAttempts: 3, retryDelayMs: 1000, quotaWaitMs: 7000, timeoutMs: 1000 };
+const OPTIONS: FetchOptions = {
+	parallelRequests: 4,
+	maxAttempts: 3,
+	retryDelayMs: 1000,
+	quotaWaitMs: 7000,
+	timeoutMs: 1000,
+};
 
 /** Day windows 2024-01-01, 2024-01-02, ... (one day each). */
 function days(count: number): RequestWindow[] {
@@ -25,7 +38,13 @@ function days(count: number): RequestWindow[] {
 }
 
 function planOf(windows: RequestWindow[]): Plan {
-	return { api: API, windows, periods: [], begin: windows[0]?.begin, end: windows[windows.length - 1]?.end } as unknown as Plan;
+	return {
+		api: API,
+		windows,
+		periods: [],
+		begin: windows[0]?.begin,
+		end: windows[windows.length - 1]?.end,
+	} as unknown as Plan;
 }
 
 function setup() {
@@ -202,8 +221,16 @@ describe('fetchWindows: 61501 split', () => {
 		expect(onSplit).toHaveBeenCalledTimes(1);
 		expect(onSplit).toHaveBeenCalledWith(windows[0]);
 		expect(results).toEqual([
-			{ window: windows[0], list: ['2024-01-01..2024-01-02', '2024-01-03..2024-01-03', '2024-01-04..2024-01-04'], isDelay: false },
-			{ window: windows[1], list: ['2024-01-05..2024-01-05', '2024-01-06..2024-01-06', '2024-01-07..2024-01-07', '2024-01-08..2024-01-08'], isDelay: true },
+			{
+				window: windows[0],
+				list: ['2024-01-01..2024-01-02', '2024-01-03..2024-01-03', '2024-01-04..2024-01-04'],
+				isDelay: false,
+			},
+			{
+				window: windows[1],
+				list: ['2024-01-05..2024-01-05', '2024-01-06..2024-01-06', '2024-01-07..2024-01-07', '2024-01-08..2024-01-08'],
+				isDelay: true,
+			},
 		]);
 	});
 
@@ -328,7 +355,9 @@ describe('fetchWindows: cancellation', () => {
 			return { body: { list: [] } };
 		};
 		const windows = days(count);
-		const error = await rangeFailure(fetchWindows(client, planOf(windows), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }));
+		const error = await rangeFailure(
+			fetchWindows(client, planOf(windows), { ...OPTIONS, parallelRequests: 1, signal: outer.signal }),
+		);
 		expect(error.cancelled).toBe(true);
 		expect(error.failed).toEqual(windows[failedIndex]);
 		expect(error.succeeded).toEqual(windows.slice(0, succeeded));
@@ -359,13 +388,17 @@ describe('RangeFetchError', () => {
 	});
 
 	it('without any success there is no list', () => {
-		expect(new RangeFetchError(cause, days(1)[0], [], 0, 1).summary()).toMatch(/^0 of 1 request windows succeeded; failed: 2024-01-01;/);
+		expect(new RangeFetchError(cause, days(1)[0], [], 0, 1).summary()).toMatch(
+			/^0 of 1 request windows succeeded; failed: 2024-01-01;/,
+		);
 	});
 
 	it('is cancelled only for a cancelled DatacubeError', () => {
 		expect(new RangeFetchError(cause, days(1)[0], [], 0, 1).cancelled).toBe(false);
 		expect(new RangeFetchError(new DatacubeError('cancelled', 'm', 'd'), days(1)[0], [], 0, 1).cancelled).toBe(true);
-		expect(new RangeFetchError(Object.assign(new Error('m'), { kind: 'cancelled' }), days(1)[0], [], 0, 1).cancelled).toBe(false);
+		expect(
+			new RangeFetchError(Object.assign(new Error('m'), { kind: 'cancelled' }), days(1)[0], [], 0, 1).cancelled,
+		).toBe(false);
 	});
 
 	it('describeWindow: one day, or a range', () => {

@@ -37,7 +37,9 @@ describe('describeNetworkError', () => {
 	});
 
 	it('unknown or non-string codes fall back to the message', () => {
-		expect(describeNetworkError(withCode('EWHATEVER', 'Timeout awaiting response'))).toBe('no answer within the timeout');
+		expect(describeNetworkError(withCode('EWHATEVER', 'Timeout awaiting response'))).toBe(
+			'no answer within the timeout',
+		);
 		expect(describeNetworkError(Object.assign(new Error('socket hang up'), { code: 404 }))).toBe(
 			'the connection was closed unexpectedly',
 		);

@@ -29,8 +29,12 @@ describeInMachineZone('parseDateInput', () => {
 	});
 
 	it('reads a Luxon DateTime by its own calendar date, in any zone', () => {
-		expect(parseDateInput(DateTime.fromISO('2024-03-01T23:30:00', { zone: 'America/Los_Angeles' }), 'Begin Date')).toBe('2024-03-01');
-		expect(parseDateInput(DateTime.fromISO('2024-03-01T00:10:00', { zone: 'Asia/Shanghai' }), 'Begin Date')).toBe('2024-03-01');
+		expect(parseDateInput(DateTime.fromISO('2024-03-01T23:30:00', { zone: 'America/Los_Angeles' }), 'Begin Date')).toBe(
+			'2024-03-01',
+		);
+		expect(parseDateInput(DateTime.fromISO('2024-03-01T00:10:00', { zone: 'Asia/Shanghai' }), 'Begin Date')).toBe(
+			'2024-03-01',
+		);
 	});
 
 	it('reads a JS Date (an instant) by its calendar day in China', () => {

@@ -77,23 +77,42 @@ describeInMachineZone('planRequests', () => {
 		});
 
 		it('07:59:59 and 08:00:00 China time are on either side of the rule', () => {
-			const before = planRequests(api('getDaily'), { dateRange: 'yesterday' }, Date.parse('2024-03-01T07:59:59.999+08:00'));
+			const before = planRequests(
+				api('getDaily'),
+				{ dateRange: 'yesterday' },
+				Date.parse('2024-03-01T07:59:59.999+08:00'),
+			);
 			const after = planRequests(api('getDaily'), { dateRange: 'yesterday' }, Date.parse('2024-03-01T08:00:00+08:00'));
 			expect([before.end, after.end]).toEqual(['2024-02-28', '2024-02-29']);
 		});
 
 		it('crosses the year in China before UTC does', () => {
 			const now = Date.parse('2024-12-31T16:30:00Z'); // 2025-01-01 00:30 in China
-			expect(range(planRequests(api('getDaily'), { dateRange: 'yesterday' }, now))).toEqual(['2024-12-30', '2024-12-30']);
-			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, now))).toEqual(['2024-11-01', '2024-11-30']);
-			expect(range(planRequests(api('getDaily'), { dateRange: 'lastWeek' }, now))).toEqual(['2024-12-23', '2024-12-29']);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'yesterday' }, now))).toEqual([
+				'2024-12-30',
+				'2024-12-30',
+			]);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, now))).toEqual([
+				'2024-11-01',
+				'2024-11-30',
+			]);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'lastWeek' }, now))).toEqual([
+				'2024-12-23',
+				'2024-12-29',
+			]);
 			const nine = Date.parse('2025-01-01T09:00:00+08:00');
-			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, nine))).toEqual(['2024-12-01', '2024-12-31']);
+			expect(range(planRequests(api('getDaily'), { dateRange: 'lastMonth' }, nine))).toEqual([
+				'2024-12-01',
+				'2024-12-31',
+			]);
 		});
 
 		it('on a Monday after 08:00, last week ends yesterday; before 08:00 it is the week before', () => {
 			const monday = Date.parse('2026-11-23T09:00:00+08:00');
-			expect(range(planRequests(api('getWeekly'), { dateRange: 'lastWeek' }, monday))).toEqual(['2026-11-16', '2026-11-22']);
+			expect(range(planRequests(api('getWeekly'), { dateRange: 'lastWeek' }, monday))).toEqual([
+				'2026-11-16',
+				'2026-11-22',
+			]);
 			const early = Date.parse('2026-11-23T00:30:00+08:00');
 			const plan = planRequests(api('getWeekly'), { dateRange: 'lastWeek' }, early);
 			expect(plan.periods.map((p) => p.label)).toEqual(['2026-11-09']);
@@ -101,9 +120,13 @@ describeInMachineZone('planRequests', () => {
 
 		it('on the 1st before 08:00, last month is the month before; the monthly API gets a completed month', () => {
 			const first = Date.parse('2026-11-01T07:00:00+08:00');
-			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, first).periods.map((p) => p.label)).toEqual(['2026-09-01']);
+			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, first).periods.map((p) => p.label)).toEqual([
+				'2026-09-01',
+			]);
 			const later = Date.parse('2026-11-01T08:30:00+08:00');
-			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, later).periods.map((p) => p.label)).toEqual(['2026-10-01']);
+			expect(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, later).periods.map((p) => p.label)).toEqual([
+				'2026-10-01',
+			]);
 		});
 
 		it('a custom range ending on yesterday is clamped before 08:00 with a note', () => {
@@ -114,7 +137,10 @@ describeInMachineZone('planRequests', () => {
 
 		it('lastMonth in March of a non-leap year is all of February', () => {
 			const now = Date.parse('2023-03-15T10:00:00+08:00');
-			expect(range(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, now))).toEqual(['2023-02-01', '2023-02-28']);
+			expect(range(planRequests(api('getMonthly'), { dateRange: 'lastMonth' }, now))).toEqual([
+				'2023-02-01',
+				'2023-02-28',
+			]);
 		});
 	});
 
@@ -137,14 +163,15 @@ describeInMachineZone('planRequests', () => {
 			]);
 		});
 
-		it.each(DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'day' || a.grain === 'hour')).map((a) => [a.operation, a.span]))(
-			'%s uses windows of at most %i days and the minimum count',
-			(operation, span) => {
-				const plan = planRequests(api(operation as string), custom('2023-01-01', '2024-12-31'), LATE_NOW);
-				expect(plan.windows).toHaveLength(Math.ceil(731 / (span as number)));
-				expect(daysOf(plan)).toHaveLength(731);
-			},
-		);
+		it.each(
+			DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'day' || a.grain === 'hour')).map(
+				(a) => [a.operation, a.span],
+			),
+		)('%s uses windows of at most %i days and the minimum count', (operation, span) => {
+			const plan = planRequests(api(operation as string), custom('2023-01-01', '2024-12-31'), LATE_NOW);
+			expect(plan.windows).toHaveLength(Math.ceil(731 / (span as number)));
+			expect(daysOf(plan)).toHaveLength(731);
+		});
 	});
 
 	describe('week and month windows', () => {
@@ -181,29 +208,34 @@ describeInMachineZone('planRequests', () => {
 			});
 		});
 
-		it.each(DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'week' || a.grain === 'month')).map((a) => [a.operation]))(
-			'%s: every label once, windows within span, count equals the DP minimum',
-			(operation) => {
-				for (const [begin, end] of [
-					['2014-12-01', '2020-06-30'],
-					['2019-02-14', '2019-03-02'],
-					['2023-12-27', '2024-01-08'],
-				]) {
-					const plan = planRequests(api(operation), custom(begin, end), LATE_NOW);
-					const labels = plan.periods.map((p) => p.label);
-					const covered = plan.windows.flatMap((w) => w.labels ?? []);
-					expect(covered).toEqual(labels);
-					for (const w of plan.windows) expect(daysBetween(w.begin, w.end)).toBeLessThan(plan.api.span);
-					expect(plan.windows).toHaveLength(minimumWindows(labels, plan.api.span));
-					if (plan.api.grain === 'week') expect(labels.every((l) => mondayOf(l) === l)).toBe(true);
-					else expect(labels.every((l) => l.endsWith('-01'))).toBe(true);
-				}
-			},
-		);
+		it.each(
+			DATACUBE_APIS.filter((a) => a.resource === 'messageSummary' && (a.grain === 'week' || a.grain === 'month')).map(
+				(a) => [a.operation],
+			),
+		)('%s: every label once, windows within span, count equals the DP minimum', (operation) => {
+			for (const [begin, end] of [
+				['2014-12-01', '2020-06-30'],
+				['2019-02-14', '2019-03-02'],
+				['2023-12-27', '2024-01-08'],
+			]) {
+				const plan = planRequests(api(operation), custom(begin, end), LATE_NOW);
+				const labels = plan.periods.map((p) => p.label);
+				const covered = plan.windows.flatMap((w) => w.labels ?? []);
+				expect(covered).toEqual(labels);
+				for (const w of plan.windows) expect(daysBetween(w.begin, w.end)).toBeLessThan(plan.api.span);
+				expect(plan.windows).toHaveLength(minimumWindows(labels, plan.api.span));
+				if (plan.api.grain === 'week') expect(labels.every((l) => mondayOf(l) === l)).toBe(true);
+				else expect(labels.every((l) => l.endsWith('-01'))).toBe(true);
+			}
+		});
 
 		it('no completed week in the range is an error on Date Range', () => {
 			const tuesday = Date.parse('2026-11-24T09:00:00+08:00');
-			expectPlanError(() => planRequests(api('getWeekly'), { dateRange: 'yesterday' }, tuesday), 'Date Range', /No completed week/);
+			expectPlanError(
+				() => planRequests(api('getWeekly'), { dateRange: 'yesterday' }, tuesday),
+				'Date Range',
+				/No completed week/,
+			);
 		});
 	});
 
@@ -256,7 +288,9 @@ describeInMachineZone('planRequests', () => {
 
 	it('a Start Date before the first day WeChat serves moves there, with a note', () => {
 		const plan = planRequests(api('getDaily'), custom('2014-01-01', '2014-12-31'), NOW);
-		expect(plan.notes).toEqual([expect.stringMatching(/^Start Date moved from 2014-01-01 to 2014-12-01: WeChat has no data before it/)]);
+		expect(plan.notes).toEqual([
+			expect.stringMatching(/^Start Date moved from 2014-01-01 to 2014-12-01: WeChat has no data before it/),
+		]);
 	});
 
 	it('splitWindow halves day windows and label windows', () => {
@@ -265,7 +299,11 @@ describeInMachineZone('planRequests', () => {
 			{ begin: '2024-01-05', end: '2024-01-07' },
 		]);
 		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-01' })).toBeUndefined();
-		const halves = splitWindow({ begin: '2024-01-01', end: '2024-01-15', labels: ['2024-01-01', '2024-01-08', '2024-01-15'] });
+		const halves = splitWindow({
+			begin: '2024-01-01',
+			end: '2024-01-15',
+			labels: ['2024-01-01', '2024-01-08', '2024-01-15'],
+		});
 		expect(halves?.map((h) => h.labels)).toEqual([['2024-01-01', '2024-01-08'], ['2024-01-15']]);
 		// two weeks WeChat refused together are asked for one at a time; one week cannot be split
 		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-08', labels: ['2024-01-01', '2024-01-08'] })).toEqual([

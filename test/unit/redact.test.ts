@@ -30,12 +30,22 @@ describe('URLs with user-info', () => {
 });
 
 describe('tokenBinding', () => {
-	const base = { appId: 'wx1', appSecret: 'secret-123456', baseUrl: 'https://api.weixin.qq.com', issuingEndpoint: 'stable' };
+	const base = {
+		appId: 'wx1',
+		appSecret: 'secret-123456',
+		baseUrl: 'https://api.weixin.qq.com',
+		issuingEndpoint: 'stable',
+	};
 
 	it('changes with the AppID, App Secret, Base URL and endpoint, and never contains the secret', () => {
 		const binding = tokenBinding(base);
 		expect(binding).not.toContain('secret-123456');
-		for (const change of [{ appId: 'wx2' }, { appSecret: 'secret-654321' }, { baseUrl: 'https://proxy.example' }, { issuingEndpoint: 'classic' }]) {
+		for (const change of [
+			{ appId: 'wx2' },
+			{ appSecret: 'secret-654321' },
+			{ baseUrl: 'https://proxy.example' },
+			{ issuingEndpoint: 'classic' },
+		]) {
 			expect(tokenBinding({ ...base, ...change })).not.toBe(binding);
 		}
 	});

@@ -51,13 +51,12 @@ describe('redact: secrets by shape', () => {
 		expect(redact(text)).toBe(expected);
 	});
 
-	it.each([
-		['https://proxy.example/path@not-user-info'],
-		['https://a b@c'],
-		['mailto:someone@example.com'],
-	])('leaves what is not user-info: %s', (text) => {
-		expect(redact(text)).toBe(text);
-	});
+	it.each([['https://proxy.example/path@not-user-info'], ['https://a b@c'], ['mailto:someone@example.com']])(
+		'leaves what is not user-info: %s',
+		(text) => {
+			expect(redact(text)).toBe(text);
+		},
+	);
 });
 
 describe('redactAndClip', () => {

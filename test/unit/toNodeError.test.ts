@@ -19,7 +19,12 @@ function rangeError(cause: Error): RangeFetchError {
 
 describe('toNodeError', () => {
 	it('a PlanError becomes a NodeOperationError with its hint and the item index', () => {
-		const error = toNodeError(node, new PlanError('Start Date', 'Start Date is not a date', 'Use YYYY-MM-DD'), 3, secrets);
+		const error = toNodeError(
+			node,
+			new PlanError('Start Date', 'Start Date is not a date', 'Use YYYY-MM-DD'),
+			3,
+			secrets,
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('Start Date is not a date');
 		expect(error.description).toBe('Use YYYY-MM-DD');
@@ -47,7 +52,13 @@ describe('toNodeError', () => {
 	});
 
 	it('an HTTP failure keeps its status as code', () => {
-		const cause = new DatacubeError('fatal', 'HTTP 302 from https://proxy.example/x', 'Check the Base URL', undefined, '302');
+		const cause = new DatacubeError(
+			'fatal',
+			'HTTP 302 from https://proxy.example/x',
+			'Check the Base URL',
+			undefined,
+			'302',
+		);
 		const error = toNodeError(node, rangeError(cause), 0, secrets) as NodeApiError;
 		expect(error.httpCode).toBe('302');
 		expect(error.errorResponse).toStrictEqual({ message: 'HTTP 302 from https://proxy.example/x' });

@@ -1,6 +1,13 @@
 import { tokenBinding } from '../../credentials/wechat/connection';
 import { TokenSession, type SentRequest } from '../../nodes/WeChatOfficialAccount/transport/TokenSession';
-import { APP_SECRET, baseCredential, boundCredential, flush, ScriptedContext, type Call } from './support/scriptedContext';
+import {
+	APP_SECRET,
+	baseCredential,
+	boundCredential,
+	flush,
+	ScriptedContext,
+	type Call,
+} from './support/scriptedContext';
 
 const PATH = '/datacube/getusersummary';
 const POST = { method: 'POST' as const, body: { begin_date: '2024-01-01', end_date: '2024-01-01' }, json: true };
@@ -46,7 +53,10 @@ describe('TokenSession: credentials()', () => {
 
 	it('a stored token bound to other settings (another AppID) is not used: a new one is fetched', async () => {
 		const other = boundCredential('old-account-token');
-		const { scripted, session } = setup({ accessToken: 'old-account-token', issuedFor: tokenBinding({ ...other, appId: 'wxOTHER' }) });
+		const { scripted, session } = setup({
+			accessToken: 'old-account-token',
+			issuedFor: tokenBinding({ ...other, appId: 'wxOTHER' }),
+		});
 		const loaded = await session.credentials();
 		expect(loaded.accessToken).toBe('');
 		await session.send(PATH, POST);
@@ -71,7 +81,13 @@ describe('TokenSession: send()', () => {
 		expect(sent).toEqual({ generation: 0, response: { statusCode: 503, headers: {}, body: 'busy' } });
 		const [call] = scripted.server.calls;
 		expect(call.url).toBe('https://proxy.example/wx/datacube/getusersummary');
-		expect(call.options).toMatchObject({ method: 'POST', timeout: 1234, returnFullResponse: true, ignoreHttpStatusErrors: true, json: true });
+		expect(call.options).toMatchObject({
+			method: 'POST',
+			timeout: 1234,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: true,
+		});
 		expect(call.body).toEqual(POST.body);
 		expect(call.token).toBe('stored-token-1');
 		expect(call.options.abortSignal).toBe(scripted.cancel.signal);

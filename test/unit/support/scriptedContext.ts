@@ -59,7 +59,10 @@ export async function flush(rounds = 5): Promise<void> {
 }
 
 /** The error a promise rejects with, checked to be of this class (fails the test if it resolves). */
-export async function rejectionOf<T>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+export async function rejectionOf<T>(
+	promise: Promise<unknown>,
+	type: abstract new (...args: never[]) => T,
+): Promise<T> {
 	const error = await promise.then(
 		() => undefined,
 		(e: unknown) => e,
@@ -152,7 +155,8 @@ export class ScriptedServer {
 		// axios rejects a request whose abort signal fires.
 		const signal = options.abortSignal as AbortSignal | undefined;
 		const onAbort = () => {
-			if (!call.settled) call.answer({ error: Object.assign(new Error('canceled'), { code: 'ERR_CANCELED', name: 'CanceledError' }) });
+			if (!call.settled)
+				call.answer({ error: Object.assign(new Error('canceled'), { code: 'ERR_CANCELED', name: 'CanceledError' }) });
 		};
 		const seq = this.of(kind).length + 1;
 		const qs = (options.qs ?? {}) as Record<string, unknown>;
@@ -211,7 +215,10 @@ export function baseCredential(extra: ICredentialDataDecryptedObject = {}): ICre
 }
 
 /** A stored credential whose token is bound to its settings (a token this credential fetched earlier). */
-export function boundCredential(token: string, extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function boundCredential(
+	token: string,
+	extra: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	const data = baseCredential(extra);
 	return { ...data, accessToken: token, issuedFor: tokenBinding(data) };
 }
@@ -249,7 +256,9 @@ export class ScriptedContext {
 					this: IExecuteFunctions,
 					type: string,
 					requestOptions: IHttpRequestOptions,
-					additional?: { credentialsDecrypted?: { id: string; name: string; type: string; data?: ICredentialDataDecryptedObject } },
+					additional?: {
+						credentialsDecrypted?: { id: string; name: string; type: string; data?: ICredentialDataDecryptedObject };
+					},
 				) {
 					if ('getExecutionCancelSignal' in this) requestOptions.abortSignal = this.getExecutionCancelSignal!();
 					try {
@@ -290,7 +299,8 @@ export class ScriptedContext {
 	/** helpers.httpRequest as the credential's preAuthentication gets it: throws on HTTP >= 400. */
 	private async tokenRequest(options: IHttpRequestOptions): Promise<unknown> {
 		const { status, body } = await this.server.request('token', options);
-		if (status >= 400) throw Object.assign(new Error(`Request failed with status code ${status}`), { response: { status } });
+		if (status >= 400)
+			throw Object.assign(new Error(`Request failed with status code ${status}`), { response: { status } });
 		return body;
 	}
 
@@ -339,7 +349,11 @@ export class ScriptedSleeps {
 		const handles = new Map<object, SleepCall>();
 		const realClear = globalThis.clearTimeout;
 		this.spies.push(
-			jest.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+			jest.spyOn(globalThis, 'setTimeout').mockImplementation(((
+				callback: (...args: unknown[]) => void,
+				ms?: number,
+				...args: unknown[]
+			) => {
 				const call: SleepCall = {
 					ms: ms ?? 0,
 					fired: false,
