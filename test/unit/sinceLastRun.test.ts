@@ -75,8 +75,12 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('before 08:00 China time the latest day is the day before yesterday', () => {
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T07:59:59'))).toMatchObject({ begin: '2024-03-08' });
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T08:00:00'))).toMatchObject({ begin: '2024-03-09' });
+			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T07:59:59'))).toMatchObject({
+				begin: '2024-03-08',
+			});
+			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T08:00:00'))).toMatchObject({
+				begin: '2024-03-09',
+			});
 		});
 
 		it('later runs start the day after the last delivered day', () => {
@@ -89,12 +93,18 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('a range this execution already output (pending) is not fetched again by it', () => {
-			const cursor: Cursor = { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e2' } };
+			const cursor: Cursor = {
+				delivered: '2024-03-01',
+				pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e2' },
+			};
 			expect(sinceLastRunRange(DAILY, cursor, 'e2', 7, NOW)).toMatchObject({ begin: '2024-03-08', notes: [] });
 		});
 
 		it("an earlier execution's unconfirmed range is fetched again, with a note", () => {
-			const cursor: Cursor = { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e1' } };
+			const cursor: Cursor = {
+				delivered: '2024-03-01',
+				pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e1' },
+			};
 			expect(sinceLastRunRange(DAILY, cursor, 'e2', 7, NOW)).toEqual({
 				kind: 'fetch',
 				begin: '2024-03-02',
@@ -151,7 +161,9 @@ describeInMachineZone('sinceLastRun', () => {
 				note: expect.stringContaining('no week that starts after 2024-03-08 has ended'),
 			});
 			// Monday 08:00: Sunday 2024-03-10 is served, the week of 2024-03-04 is complete.
-			expect(sinceLastRunRange(WEEKLY, { delivered: '2024-03-03' }, 'e2', 7, china('2024-03-11T08:00:00'))).toMatchObject({
+			expect(
+				sinceLastRunRange(WEEKLY, { delivered: '2024-03-03' }, 'e2', 7, china('2024-03-11T08:00:00')),
+			).toMatchObject({
 				kind: 'fetch',
 				begin: '2024-03-04',
 				end: '2024-03-10',
@@ -172,7 +184,10 @@ describeInMachineZone('sinceLastRun', () => {
 
 		it('days and hours are never held back for a period', () => {
 			const hourly = findApi('messageSummary', 'getHourly')!;
-			expect(sinceLastRunRange(hourly, { delivered: '2024-03-08' }, 'e2', 7, NOW)).toMatchObject({ kind: 'fetch', begin: '2024-03-09' });
+			expect(sinceLastRunRange(hourly, { delivered: '2024-03-08' }, 'e2', 7, NOW)).toMatchObject({
+				kind: 'fetch',
+				begin: '2024-03-09',
+			});
 		});
 	});
 
@@ -201,7 +216,9 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('confirmed at once: delivered through the last day', () => {
-			expect(afterDelivery({ delivered: '2024-03-01' }, '2024-03-02', '2024-03-09', 'e2', true)).toEqual({ delivered: '2024-03-09' });
+			expect(afterDelivery({ delivered: '2024-03-01' }, '2024-03-02', '2024-03-09', 'e2', true)).toEqual({
+				delivered: '2024-03-09',
+			});
 			expect(afterDelivery(undefined, '2024-03-09', '2024-03-09', 'e2', true)).toEqual({ delivered: '2024-03-09' });
 		});
 
@@ -213,7 +230,10 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('a second item of the same execution extends its pending range', () => {
-			const cursor: Cursor = { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e2' } };
+			const cursor: Cursor = {
+				delivered: '2024-03-01',
+				pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e2' },
+			};
 			expect(afterDelivery(cursor, '2024-03-06', '2024-03-09', 'e2', false)).toEqual({
 				delivered: '2024-03-01',
 				pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
@@ -221,7 +241,10 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it("an earlier execution's pending range is replaced", () => {
-			const cursor: Cursor = { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e1' } };
+			const cursor: Cursor = {
+				delivered: '2024-03-01',
+				pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e1' },
+			};
 			expect(afterDelivery(cursor, '2024-03-02', '2024-03-09', 'e2', false)).toEqual({
 				delivered: '2024-03-01',
 				pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
@@ -231,10 +254,16 @@ describeInMachineZone('sinceLastRun', () => {
 
 	describe('confirmPending', () => {
 		it("confirms this execution's pending ranges and leaves the others", () => {
-			const other: Cursor = { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-04', execution: 'e1' } };
+			const other: Cursor = {
+				delivered: '2024-03-01',
+				pending: { from: '2024-03-02', through: '2024-03-04', execution: 'e1' },
+			};
 			const plain: Cursor = { delivered: '2024-03-05' };
 			const cursors = {
-				'node-1/userAnalysis/getUserSummary': { delivered: '2024-03-01', pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' } },
+				'node-1/userAnalysis/getUserSummary': {
+					delivered: '2024-03-01',
+					pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
+				},
 				'node-2/messageSummary/getWeekly': { pending: { from: '2024-02-26', through: '2024-03-03', execution: 'e2' } },
 				'node-3/userAnalysis/getUserCumulate': other,
 				'node-4/userAnalysis/getUserCumulate': plain,
@@ -254,7 +283,9 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('never moves the delivered day back', () => {
-			const cursors = { 'n/r/o': { delivered: '2024-03-09', pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2' } } };
+			const cursors = {
+				'n/r/o': { delivered: '2024-03-09', pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2' } },
+			};
 			expect(confirmPending(cursors, 'e2', new Set()).cursors).toEqual({ 'n/r/o': { delivered: '2024-03-09' } });
 		});
 
