@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { tokenBinding } from './wechat/connection';
-import { fetchAccessToken } from './wechat/fetchAccessToken';
+import { tokenBinding } from '../nodes/wechat/connection';
+import { fetchAccessToken } from '../nodes/wechat/fetchAccessToken';
 
 export class WeChatOfficialAccountApi implements ICredentialType {
 	name = 'weChatOfficialAccountApi';

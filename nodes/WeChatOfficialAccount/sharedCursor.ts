@@ -137,7 +137,7 @@ export class SharedCursors {
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
-		private readonly hints: Set<string>,
+		private readonly hints: { add(note: string): unknown },
 	) {}
 
 	/** The cursor with `delivered` = the later of static data's and the store's. */

@@ -3,9 +3,9 @@ import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n
 import { PlanError } from './dates/PlanError';
 import { RangeFetchError } from './fetchWindows';
 import { RowShapeError } from './rows/collectRows';
-import { CredentialSettingsError } from '../../credentials/wechat/connection';
+import { CredentialSettingsError } from '../wechat/connection';
 import { DatacubeError } from './transport/DatacubeClient';
-import { redact } from '../../credentials/wechat/redact';
+import { redact } from '../wechat/redact';
 
 export function toNodeError(
 	node: INode,

@@ -1,13 +1,8 @@
 // @tz-sensitive
 import type { IHttpRequestHelper } from 'n8n-workflow';
-import {
-	callerIp,
-	describeAccountErrcode,
-	errcodeInfo,
-	nextChinaMidnight,
-} from '../../credentials/wechat/accountErrcodes';
-import { CHINA_OFFSET_MS } from '../../credentials/wechat/chinaTime';
-import { fetchAccessToken } from '../../credentials/wechat/fetchAccessToken';
+import { callerIp, describeAccountErrcode, errcodeInfo, nextChinaMidnight } from '../../nodes/wechat/accountErrcodes';
+import { CHINA_OFFSET_MS } from '../../nodes/wechat/chinaTime';
+import { fetchAccessToken } from '../../nodes/wechat/fetchAccessToken';
 import { baseCredential, ScriptedContext } from './support/scriptedContext';
 import { describeInMachineZone } from './timezones';
 

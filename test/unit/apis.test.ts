@@ -8,7 +8,7 @@ import {
 	READ_SCENE_FIELDS,
 	READ_SOURCE_NAMES,
 	SHARE_SCENE_NAMES,
-} from '../../nodes/WeChatOfficialAccount/rows/labels';
+} from '../../nodes/WeChatOfficialAccount/apis/labels';
 
 /** Issue 10's table, typed in from the issue: resource, operation, endpoint, span, key fields. */
 const CONTRACT: Array<[string, string, string, number, string[]]> = [

@@ -8,7 +8,7 @@ import {
 	isLoopbackHost,
 	issuingEndpoint,
 	tokenBinding,
-} from '../../credentials/wechat/connection';
+} from '../../nodes/wechat/connection';
 
 function settingsError(run: () => unknown): CredentialSettingsError {
 	try {

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { WeChatOfficialAccountApi } from '../../credentials/WeChatOfficialAccountApi.credentials';
-import { tokenBinding } from '../../credentials/wechat/connection';
+import { tokenBinding } from '../../nodes/wechat/connection';
 import { baseCredential, boundCredential, ScriptedContext, type Answer } from './support/scriptedContext';
 
 // Created once, as n8n loads it.

@@ -1,5 +1,5 @@
 import { describeErrcode } from '../../nodes/WeChatOfficialAccount/transport/errcodes';
-import { redact } from '../../credentials/wechat/redact';
+import { redact } from '../../nodes/wechat/redact';
 import { backoffDelay } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
 
 describe('describeErrcode', () => {

@@ -1,6 +1,6 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
-import { tokenBinding } from '../../credentials/wechat/connection';
-import { fetchAccessToken, WeChatTokenError } from '../../credentials/wechat/fetchAccessToken';
+import { tokenBinding } from '../../nodes/wechat/connection';
+import { fetchAccessToken, WeChatTokenError } from '../../nodes/wechat/fetchAccessToken';
 import {
 	APP_SECRET,
 	baseCredential,

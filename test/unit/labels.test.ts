@@ -1,4 +1,5 @@
-import { countIntervalLabel, msgTypeName, unknownLabel } from '../../nodes/WeChatOfficialAccount/rows/labels';
+import { findApi } from '../../nodes/WeChatOfficialAccount/apis';
+import { unknownLabel } from '../../nodes/WeChatOfficialAccount/apis/labels';
 
 describe('labels for codes WeChat has not documented', () => {
 	it('an unknown code is shown as written: a string without quotes, a number as a number', () => {
@@ -8,7 +9,8 @@ describe('labels for codes WeChat has not documented', () => {
 	});
 
 	it('an undocumented message type or count interval keeps its code', () => {
-		expect(msgTypeName(99)).toBe('type 99');
-		expect(countIntervalLabel(99)).toBe('interval 99');
+		const label = (operation: string, code: number) => findApi('messageSummary', operation)?.enums[0].unknown?.(code);
+		expect(label('getDaily', 99)).toBe('type 99');
+		expect(label('getDailyDistribution', 99)).toBe('interval 99');
 	});
 });

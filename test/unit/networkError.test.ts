@@ -1,4 +1,4 @@
-import { causeChain, describeNetworkError } from '../../credentials/wechat/networkError';
+import { causeChain, describeNetworkError } from '../../nodes/wechat/networkError';
 
 const withCode = (code: string, message = `x ${code}`) => Object.assign(new Error(message), { code });
 

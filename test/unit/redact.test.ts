@@ -1,5 +1,5 @@
-import { displayUrl, tokenBinding } from '../../credentials/wechat/connection';
-import { redact, redactAndClip } from '../../credentials/wechat/redact';
+import { displayUrl, tokenBinding } from '../../nodes/wechat/connection';
+import { redact, redactAndClip } from '../../nodes/wechat/redact';
 
 describe('redactAndClip', () => {
 	const secret = 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t32';

@@ -1,4 +1,4 @@
-import { MIN_SECRET_LENGTH, redact, redactAndClip } from '../../credentials/wechat/redact';
+import { MIN_SECRET_LENGTH, redact, redactAndClip } from '../../nodes/wechat/redact';
 
 describe('redact: secrets given by value', () => {
 	it('replaces every occurrence of each secret of at least 6 characters', () => {

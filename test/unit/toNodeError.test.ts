@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { CredentialSettingsError } from '../../credentials/wechat/connection';
+import { CredentialSettingsError } from '../../nodes/wechat/connection';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { RangeFetchError } from '../../nodes/WeChatOfficialAccount/fetchWindows';
 import { RowShapeError } from '../../nodes/WeChatOfficialAccount/rows/collectRows';

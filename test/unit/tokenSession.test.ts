@@ -1,4 +1,4 @@
-import { tokenBinding } from '../../credentials/wechat/connection';
+import { tokenBinding } from '../../nodes/wechat/connection';
 import { TokenSession, type SentRequest } from '../../nodes/WeChatOfficialAccount/transport/TokenSession';
 import {
 	APP_SECRET,

@@ -7,16 +7,14 @@
  * No date library: the package has no runtime dependencies (n8n's verification requires it).
  */
 
-import { CHINA_OFFSET_MS } from '../../../credentials/wechat/chinaTime';
+import { CHINA_OFFSET_MS } from '../../wechat/chinaTime';
 
 export type Day = string;
 
-export const CHINA_TZ = 'Asia/Shanghai';
 /** WeChat keeps no trustworthy data before this day. */
 export const FIRST_DATA_DAY: Day = '2014-12-01';
 
 const DAY_MS = 86_400_000;
-export { CHINA_OFFSET_MS };
 
 /** The calendar day in China at the given instant. */
 export function chinaDay(instant: Date | number): Day {

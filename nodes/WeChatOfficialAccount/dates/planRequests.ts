@@ -4,7 +4,7 @@
  * days. Week and month APIs: WeChat answers a period when the window contains its label date
  * (Monday / 1st), so windows are runs of label dates no more than `span - 1` days apart.
  */
-import type { DatacubeApi } from '../apis';
+import type { DatacubeApi } from '../apis/types';
 import {
 	addDays,
 	daysBetween,

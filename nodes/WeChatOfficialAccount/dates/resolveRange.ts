@@ -29,7 +29,6 @@ export const DATE_RANGE_PRESETS = [
 	'custom',
 	'sinceLastRun',
 ] as const;
-export type DateRangePreset = (typeof DATE_RANGE_PRESETS)[number];
 
 export const START_DATE = 'Start Date';
 export const END_DATE = 'End Date';
@@ -98,7 +97,7 @@ export function resolveRange(input: RangeInput, now: Date | number, firstDay: Da
 		requested = input.resolved;
 	} else {
 		requested = presetRange(input.dateRange, latest);
-		if (latest !== yesterday && input.dateRange !== 'sinceLastRun') {
+		if (latest !== yesterday) {
 			notes.push(
 				`WeChat finishes a day's statistics by 08:00 China time, so before then the latest day it serves is ${latest}, not yesterday (${yesterday}); the preset ends on ${requested.end}`,
 			);

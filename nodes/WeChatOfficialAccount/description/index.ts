@@ -1,9 +1,6 @@
-/** All the node's parameters: the resource picker, each resource's generated parameters, Lookback Days and the options. */
+/** All the node's parameters: the Resource picker over every operation kind, then each kind's own parameters. */
 import type { INodeProperties } from 'n8n-workflow';
-import { RESOURCES } from '../apis';
-import { deliveryProperties, deliveryResourceOption, waitForConfirmation } from './delivery';
-import { lookbackDays, options } from './options';
-import { resourceDescription } from './resourceDescription';
+import { KINDS } from '../actions/router';
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -11,18 +8,8 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			...RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
-			deliveryResourceOption,
-		],
+		options: KINDS.flatMap((kind) => kind.resources),
 		default: 'messageSummary',
 	},
-	...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
-	...deliveryProperties,
-	{
-		...lookbackDays,
-		displayOptions: { ...lookbackDays.displayOptions, hide: { resource: [deliveryResourceOption.value] } },
-	},
-	waitForConfirmation,
-	{ ...options, displayOptions: { hide: { resource: [deliveryResourceOption.value] } } },
+	...KINDS.flatMap((kind) => kind.properties),
 ];

@@ -1,5 +1,5 @@
 /** WeChat answered with a row the node cannot key or shape: the item fails, the row never vanishes. */
-import type { KeyKind } from '../apis';
+import type { KeyKind } from '../apis/types';
 
 export class RowShapeError extends Error {}
 

@@ -11,7 +11,7 @@
  * Map and no sort; other input is ordered by one native sort of packed (key, position) doubles.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { KeyField } from '../apis';
+import type { KeyField } from '../apis/types';
 import { toDayNumber } from '../dates/calendar';
 import type { Plan } from '../dates/planRequests';
 import { flattenInto } from './flattenRows';

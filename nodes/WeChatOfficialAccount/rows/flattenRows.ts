@@ -5,8 +5,8 @@
  * named by the shape pass through unchanged.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { RowShape, SceneFields } from '../apis';
-import { unknownSceneField } from './labels';
+import type { RowShape, SceneFields } from '../apis/types';
+import { unknownSceneField } from '../apis/labels';
 import { describeRow, RowShapeError, unkeyable } from './RowShapeError';
 import { isDate } from './rowKeys';
 

@@ -4,8 +4,8 @@
  * differences (net_user), hour and start_time for hourly APIs, period_end for week/month APIs.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { DatacubeApi } from '../apis';
-import { hourStart, unknownLabel } from './labels';
+import type { DatacubeApi } from '../apis/types';
+import { hourStart, unknownLabel } from '../apis/labels';
 
 type Step = (row: IDataObject) => void;
 

@@ -5,7 +5,7 @@
  * strings compared field by field.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { KeyField } from '../apis';
+import type { KeyField } from '../apis/types';
 import { unkeyable } from './RowShapeError';
 
 /** Codes are whole numbers below this unless the key field sets a lower limit. */

@@ -8,9 +8,9 @@
  * contains a secret.
  */
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
-import { CredentialSettingsError } from '../../../credentials/wechat/connection';
-import { causeChain, describeNetworkError } from '../../../credentials/wechat/networkError';
-import { redact, redactAndClip } from '../../../credentials/wechat/redact';
+import { CredentialSettingsError } from '../../wechat/connection';
+import { causeChain, describeNetworkError } from '../../wechat/networkError';
+import { redact, redactAndClip } from '../../wechat/redact';
 import { describeErrcode } from './errcodes';
 import { TokenSession } from './TokenSession';
 

@@ -23,7 +23,7 @@ import {
 	CREDENTIAL_TYPE,
 	displayUrl,
 	tokenBinding,
-} from '../../../credentials/wechat/connection';
+} from '../../wechat/connection';
 
 export interface SentRequest {
 	/** Token generation the request was sent with (pass to `invalidate`). */

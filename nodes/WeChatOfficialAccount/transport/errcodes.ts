@@ -8,7 +8,7 @@ import {
 	errcodeInfo,
 	type ErrcodeAction,
 	type ErrcodeInfo,
-} from '../../../credentials/wechat/accountErrcodes';
+} from '../../wechat/accountErrcodes';
 
 export type { ErrcodeAction, ErrcodeInfo };
 

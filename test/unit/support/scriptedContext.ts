@@ -29,7 +29,7 @@ import {
 	type INode,
 } from 'n8n-workflow';
 import { WeChatOfficialAccountApi } from '../../../credentials/WeChatOfficialAccountApi.credentials';
-import { tokenBinding } from '../../../credentials/wechat/connection';
+import { tokenBinding } from '../../../nodes/wechat/connection';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
 export const APP_SECRET = 'app-secret-0123456789abcdef';

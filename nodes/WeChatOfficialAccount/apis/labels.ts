@@ -93,14 +93,6 @@ export function unknownLabel(code: unknown): string {
 	return `unknown (${typeof code === 'string' ? code : JSON.stringify(code)})`;
 }
 
-export function msgTypeName(code: number): string {
-	return MSG_TYPE_NAMES[code] ?? `type ${code}`;
-}
-
-export function countIntervalLabel(code: number): string {
-	return COUNT_INTERVAL_LABELS[code] ?? `interval ${code}`;
-}
-
 const HOUR_SUFFIXES = Array.from({ length: 24 }, (_, hour) => `T${hour < 10 ? '0' : ''}${hour}:00:00+08:00`);
 
 /** ISO start of the hour (0-23) in China time, e.g. 2024-03-01T05:00:00+08:00 */
