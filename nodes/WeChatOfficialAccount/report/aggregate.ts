@@ -113,11 +113,12 @@ export function contentRange(range: DayRange): DayRange | undefined {
 /**
  * Sums of getbizsummary over the range: read_user (reads), share_user (shares), like_user (likes),
  * zaikan_user (zaikan), comment_count (comments), collection_user (favorites), send_page_count
- * (articlesPublished); shareRate = shares ÷ reads, likeRate = likes ÷ reads. All null when the range
- * ends before 2025-11-01.
+ * (articlesPublished), counting days from 2025-11-01 only; shareRate = shares ÷ reads, likeRate =
+ * likes ÷ reads. All null when the range ends before 2025-11-01.
  */
 export function contentFigures(biz: IDataObject[], range: DayRange): ContentFigures {
-	if (!contentRange(range)) {
+	const counted = contentRange(range);
+	if (!counted) {
 		return {
 			reads: null,
 			shares: null,
@@ -130,7 +131,8 @@ export function contentFigures(biz: IDataObject[], range: DayRange): ContentFigu
 			likeRate: null,
 		};
 	}
-	const sum = (field: string) => biz.filter((row) => inRange(row, range)).reduce((t, row) => t + num(row[field]), 0);
+	// Days before 2025-11-01 are not counted, whatever WeChat sends for them ("invalid data").
+	const sum = (field: string) => biz.filter((row) => inRange(row, counted)).reduce((t, row) => t + num(row[field]), 0);
 	const reads = sum('read_user');
 	const shares = sum('share_user');
 	const likes = sum('like_user');
