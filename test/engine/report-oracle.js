@@ -164,7 +164,12 @@ function topArticles(sim, range, topN) {
 
 function dailyNet(sim, range) {
 	const rows = sim.expectedRows('getusersummary', range.begin, range.end);
-	return days(range).map((d) => sum(rows.filter((r) => r.ref_date === d), (r) => r.new_user - r.cancel_user));
+	return days(range).map((d) =>
+		sum(
+			rows.filter((r) => r.ref_date === d),
+			(r) => r.new_user - r.cancel_user,
+		),
+	);
 }
 
 function dailyReads(sim, range) {

@@ -111,7 +111,9 @@ it('a custom range crossing 2025-11-01: content from 2025-11-01, previous conten
 	expect(json.content.reads).toBeGreaterThan(0);
 	expect(json.chart.reads[0].data.slice(0, 7)).toEqual([null, null, null, null, null, null, null]);
 	checkMarkdown(markdown, expected, 'zh');
-	expect(hints.join(' ')).toMatch(/reads and shares count this period from 2025-11-01, and the previous period not at all/);
+	expect(hints.join(' ')).toMatch(
+		/reads and shares count this period from 2025-11-01, and the previous period not at all/,
+	);
 });
 
 it('a period before 2025-11-01: content null, no top articles, one hint, no Published Content request', async () => {

@@ -23,7 +23,14 @@ async function run(operation, begin, end, options, items = [{}]) {
 	const result = await engine.run(
 		wechatWorkflow({
 			items,
-			parameters: { resource: 'publishedContent', operation, dateRange: 'custom', beginDate: begin, endDate: end, options },
+			parameters: {
+				resource: 'publishedContent',
+				operation,
+				dateRange: 'custom',
+				beginDate: begin,
+				endDate: end,
+				options,
+			},
 		}),
 		{ timezone: 'Asia/Shanghai' },
 	);
@@ -45,40 +52,52 @@ function expectedArticle(row) {
 it.each([
 	['getArticleReads', '2025-11-03', '2025-11-05'],
 	['getArticleShares', '2026-03-01', '2026-03-03'],
-])('%s %s..%s with two items: titles from Get Article Details, each publish day once', async (operation, begin, end) => {
-	clock.at('2026-03-10T10:00:00');
-	const plain = await run(operation, begin, end, {});
-	const titled = await run(operation, begin, end, { addTitles: true }, [{}, {}]);
-	expect(titled.result.error).toBeUndefined();
-	expect(titled.rows).toHaveLength(plain.rows.length * 2);
-	let missing = 0;
-	titled.rows.forEach((row, i) => {
-		const { title, content_url, ...rest } = row;
-		expect(rest).toEqual(plain.rows[i % plain.rows.length]);
-		const article = expectedArticle(row);
-		if (!article) missing++;
-		expect([row.msgid, title, content_url]).toEqual([
-			row.msgid,
-			article ? article.title : null,
-			article ? article.content_url : null,
-		]);
-	});
-	expect(new Set(titled.details).size).toBe(titled.details.length);
-	expect(titled.details.every((d) => d >= '2025-11-01' && d <= end)).toBe(true);
-	expect(plain.details).toEqual([]);
-	const notes = titled.hints.filter((h) => /Add Title and Link/.test(h));
-	if (missing > 0) {
-		expect(notes).toHaveLength(1);
-		// one hint per item, the same for both (hints are shown once)
-		expect(notes[0]).toMatch(new RegExp(`${missing / 2} of ${plain.rows.length} rows have title and content_url null`));
-	} else expect(notes).toEqual([]);
-	if (operation === 'getArticleReads') {
-		// 2025-11-03..05: articles published in October are read too, and get null
-		expect(missing).toBeGreaterThan(0);
-		expect(notes[0]).toMatch(/published before 2025-11-01/);
-		expect(titled.rows.filter((r) => r.title).length).toBeGreaterThan(0);
-	}
-});
+	['getArticleReads', '2026-03-01', '2026-03-01'],
+])(
+	'%s %s..%s with two items: titles from Get Article Details, each publish day once',
+	async (operation, begin, end) => {
+		clock.at('2026-03-10T10:00:00');
+		const plain = await run(operation, begin, end, {});
+		const titled = await run(operation, begin, end, { addTitles: true }, [{}, {}]);
+		expect(titled.result.error).toBeUndefined();
+		expect(titled.rows).toHaveLength(plain.rows.length * 2);
+		let missing = 0;
+		titled.rows.forEach((row, i) => {
+			const { title, content_url, ...rest } = row;
+			expect(rest).toEqual(plain.rows[i % plain.rows.length]);
+			const article = expectedArticle(row);
+			if (!article) missing++;
+			expect([row.msgid, title, content_url]).toEqual([
+				row.msgid,
+				article ? article.title : null,
+				article ? article.content_url : null,
+			]);
+		});
+		expect(new Set(titled.details).size).toBe(titled.details.length);
+		expect(titled.details.every((d) => d >= '2025-11-01' && d <= end)).toBe(true);
+		expect(plain.details).toEqual([]);
+		const notes = titled.hints.filter((h) => /Add Title and Link/.test(h));
+		if (missing > 0) {
+			expect(notes).toHaveLength(1);
+			// one hint per item, the same for both (hints are shown once)
+			expect(notes[0]).toMatch(
+				new RegExp(`${missing / 2} of ${plain.rows.length} rows have title and content_url null`),
+			);
+		} else expect(notes).toEqual([]);
+		if (operation === 'getArticleReads' && begin === '2026-03-01') {
+			// every article is found, also those published weeks before the row's day
+			expect(missing).toBe(0);
+			const oldest = titled.rows.map((row) => expectedArticle(row).ref_date).sort()[0];
+			expect(oldest < '2026-02-15').toBe(true);
+		}
+		if (begin === '2025-11-03') {
+			// 2025-11-03..05: articles published in October are read too, and get null
+			expect(missing).toBeGreaterThan(0);
+			expect(notes[0]).toMatch(/published before 2025-11-01/);
+			expect(titled.rows.filter((r) => r.title).length).toBeGreaterThan(0);
+		}
+	},
+);
 
 it('is offered only for Get Article Reads and Get Article Shares', async () => {
 	const type = engine.getNodeType('n8n-nodes-wechat-analytics.weChatOfficialAccount', 1);

@@ -42,6 +42,13 @@ describe('Markdown size', () => {
 		expect(bytes([...lines.slice(0, kept.length), marker].join('\n'))).toBeGreaterThan(4096);
 	});
 
+	it('counts the marker in the limit: 100-byte lines, limit 1,000, a 4-byte marker: 9 lines and the marker', () => {
+		const lines = Array.from({ length: 20 }, () => 'x'.repeat(99));
+		const text = fitLines(lines, 'MARK', 1000);
+		expect(text.split('\n')).toEqual([...lines.slice(0, 9), 'MARK']);
+		expect(bytes(text)).toBe(904);
+	});
+
 	it('formats thousands without locale data', () => {
 		expect([0, 999, 1000, 1234567, -4321].map(thousands)).toEqual(['0', '999', '1,000', '1,234,567', '-4,321']);
 	});
