@@ -200,7 +200,7 @@ async function main() {
 		await page.click('[data-test-id="execute-workflow-button"]');
 		await node(CHART_NODE).locator('[data-test-id="canvas-node-status-success"]').waitFor({ timeout: 120000 });
 		const shot = async (name) => {
-			await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2);
+			await page.mouse.move(700, 600); // an empty part of the parameters: no tooltip
 			await sleep(800);
 			fs.mkdirSync(opts.out, { recursive: true });
 			await page.screenshot({ path: path.join(opts.out, name) });
@@ -227,8 +227,19 @@ async function main() {
 		await page.waitForSelector('[data-test-id="ndv"]');
 		const output = page.locator('[data-test-id="output-panel"]');
 		await output.getByText('JSON', { exact: true }).click();
-		await output.getByText(`"${expected.topArticles[0].msgid}"`).first().waitFor();
-		await output.getByText(String(expected.followers.net)).first().waitFor();
+		await output.getByText('previousPeriod').first().waitFor();
+		await sleep(1000);
+		const shown = await output.innerText();
+		const want = [expected.period.begin, expected.previousPeriod.begin, String(expected.followers.new)];
+		const missing = want.filter((text) => !shown.includes(text));
+		if (missing.length) {
+			await page.screenshot({ path: path.join(tmp, 'debug.png') });
+			fs.copyFileSync(path.join(tmp, 'debug.png'), '/tmp/report-debug.png');
+			throw new Error(`the report item in the editor lacks ${missing.join(', ')}`);
+		}
+		log(
+			`the editor shows the report of ${expected.period.begin}..${expected.period.end}: ${expected.followers.new} new followers, as the simulator's rows give`,
+		);
 		await shot('report.png');
 		await page.click('[data-test-id="ndv-close-button"]');
 
