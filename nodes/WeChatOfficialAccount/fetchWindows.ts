@@ -74,7 +74,11 @@ function rangeSignal(outer: AbortSignal | undefined): { signal: AbortSignal; abo
 	};
 }
 
-export async function fetchWindows(client: DatacubeClient, plan: Plan, options: FetchOptions): Promise<WindowResult[]> {
+export async function fetchWindows(
+	client: Pick<DatacubeClient, 'fetchList'>,
+	plan: Plan,
+	options: FetchOptions,
+): Promise<WindowResult[]> {
 	const { windows, api } = plan;
 	const results: WindowResult[] = new Array(windows.length);
 	const done: boolean[] = new Array(windows.length).fill(false);

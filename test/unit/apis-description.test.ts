@@ -127,7 +127,15 @@ describe('node parameters', () => {
 
 		it('keep their names; no "(Ms)" in display names, milliseconds in the description', () => {
 			expect((collection.options as INodeProperties[]).map((o) => o.name).sort()).toEqual(
-				['addReadableFields', 'maxAttempts', 'parallelRequests', 'quotaWaitMs', 'retryDelayMs', 'timeoutMs'].sort(),
+				[
+					'addReadableFields',
+					'addTitles',
+					'maxAttempts',
+					'parallelRequests',
+					'quotaWaitMs',
+					'retryDelayMs',
+					'timeoutMs',
+				].sort(),
 			);
 			expect([option('retryDelayMs'), option('quotaWaitMs'), option('timeoutMs')].map((o) => o.displayName)).toEqual([
 				'Retry Delay',

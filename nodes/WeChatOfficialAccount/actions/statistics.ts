@@ -19,6 +19,9 @@ import { waitForConfirmation } from '../description/delivery';
 import { describeWindow, fetchWindows } from '../fetchWindows';
 import { readOptions } from '../readOptions';
 import { collectRows } from '../rows/collectRows';
+import { addTitles, TITLED_ENDPOINTS } from '../rows/titles';
+import { ArticleIndex } from '../articleIndex';
+import { WindowCache } from '../windowCache';
 import { SharedCursors } from '../sharedCursor';
 import {
 	afterDelivery,
@@ -48,6 +51,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const shared = new SharedCursors(this, hints);
 	const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
 	let sinceLastRunUsed = false;
+	const articles = new ArticleIndex(new WindowCache(client), now);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -116,6 +120,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				results.map((result) => result.list),
 				itemOptions,
 			);
+			// Before any cursor moves: a failed lookup fails the item.
+			if (itemOptions.addTitles && TITLED_ENDPOINTS.includes(api.endpoint)) {
+				const note = await addTitles(rows, articles, { ...itemOptions, signal });
+				if (note) hints.add(note);
+			}
 			if (resolved) {
 				// Days WeChat has not finalised (is_delay) are held back: the next run delivers them.
 				const heldFrom = delayed.length > 0 ? delayed.map((window) => window.end).sort()[0] : undefined;

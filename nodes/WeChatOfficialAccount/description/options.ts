@@ -47,6 +47,15 @@ export const options: INodeProperties = {
 			description: `Whether to add readable fields next to WeChat's own, which stay unchanged: ${readableFieldNames()}`,
 		},
 		{
+			displayName: 'Add Title and Link',
+			name: 'addTitles',
+			type: 'boolean',
+			displayOptions: { show: { '/operation': ['getArticleReads', 'getArticleShares'] } },
+			default: false,
+			description:
+				"Whether to add each article's title and content_url, looked up in Get Article Details among the articles published on the row's day and the 29 days before (one request per publish day, each day once per execution). Articles published before 2025-11-01 get null.",
+		},
+		{
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
 			type: 'number',

@@ -7,6 +7,9 @@ const { problemsOf } = require('../lib/examples');
 const { check } = require('../lib/report');
 
 const EXAMPLE_FILES = [
+	'account-report-to-feishu.json',
+	'account-report-to-slack.json',
+	'account-report-to-wecom.json',
 	'daily-to-google-sheets.json',
 	'follower-growth-to-google-sheets.json',
 	'hourly-backfill-to-postgres.json',
