@@ -47,7 +47,7 @@ describe('describeErrcode', () => {
 	it('shows the caller IP that must be whitelisted', () => {
 		const info = describeErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6f1a');
 		expect(info.message).toContain('203.0.113.7');
-		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the IP whitelist/);
+		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the API IP whitelist in the WeChat Developers Platform/);
 	});
 
 	it.each([
@@ -77,6 +77,16 @@ describe('describeErrcode', () => {
 			expect(info.description).toMatch(/permanent.*Update n8n-nodes-wechat-analytics to its latest version/);
 			expect(info.description).not.toMatch(/Published Content/);
 		}
+	});
+
+	it('48001: which accounts may use the statistics APIs, how to get there, and where the permissions are listed', () => {
+		expect(describeErrcode(48001, 'api unauthorized rid: 1').description).toBe(
+			'Only verified Official Accounts (verified subscription accounts and verified service accounts) may call the data statistics APIs. ' +
+				'Accounts registered by an individual (personal-entity accounts) cannot be verified, so they cannot use these APIs. ' +
+				'Complete WeChat verification for the account on the Official Accounts Platform (mp.weixin.qq.com), then run again; ' +
+				'the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account) > API Management > API Permissions and Quotas lists what the account may call. ' +
+				'WeChat said: "api unauthorized rid: 1"',
+		);
 	});
 
 	it('explains verification for 48001 and the 08:00 rule for 61503', () => {

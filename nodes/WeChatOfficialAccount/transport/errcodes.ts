@@ -3,6 +3,7 @@
  * Account-level codes (AppID, secret, IP whitelist, quotas) are shared with the credential. A retired
  * API (47009) is named with its replacements from the API table. Pure: no n8n imports, no I/O.
  */
+import { API_PERMISSIONS, WHO_MAY_USE_DATACUBE } from '../../wechat/console';
 import { PUBLISHED_CONTENT_FIRST_DAY } from '../apis';
 import { differences, replacementAdvice, retiredApi } from '../apis/retired';
 import {
@@ -60,7 +61,7 @@ export function describeErrcode(
 			return info(
 				'fail',
 				'This Official Account is not authorized to use the data statistics API',
-				'Only verified Official Accounts can call the datacube statistics APIs: complete WeChat verification for the account.',
+				`${WHO_MAY_USE_DATACUBE} Complete WeChat verification for the account on the Official Accounts Platform (mp.weixin.qq.com), then run again; ${API_PERMISSIONS} lists what the account may call.`,
 			);
 		case 61500:
 			return info(
