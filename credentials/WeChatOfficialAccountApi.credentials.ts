@@ -7,8 +7,16 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { ACCOUNT_ERRCODES, describeAccountErrcode } from '../nodes/wechat/accountErrcodes';
 import { tokenBinding } from '../nodes/wechat/connection';
+import { BASIC_INFO, DEVELOPMENT_KEYS, WHO_CAN_OPEN, WHO_MAY_USE_DATACUBE } from '../nodes/wechat/console';
 import { fetchAccessToken } from '../nodes/wechat/fetchAccessToken';
+
+/** A credential test's message for an account errcode: the node's own message and remedy. */
+function describeForTest(errcode: number): string {
+	const info = describeAccountErrcode(errcode, '');
+	return info ? `${info.message}. ${info.description}` : `WeChat answered errcode ${errcode}.`;
+}
 
 export class WeChatOfficialAccountApi implements ICredentialType {
 	name = 'weChatOfficialAccountApi';
@@ -44,7 +52,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'wx0123456789abcdef',
-			description: 'From the Official Accounts Platform: Settings and Development > Basic Configuration',
+			description: `From ${BASIC_INFO}. ${WHO_MAY_USE_DATACUBE}`,
 		},
 		{
 			displayName: 'App Secret',
@@ -53,7 +61,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: "From the same page. Also add this n8n server's public IP to the IP whitelist there.",
+			description: `From ${DEVELOPMENT_KEYS}, where the secret is enabled or reset (a reset ends the old secret at once, and the new one is shown only once). Also add this n8n server's public IP to the API IP whitelist there. ${WHO_CAN_OPEN}`,
 		},
 		{
 			displayName: 'Base URL',
@@ -93,9 +101,10 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		// n8n also calls this for every credential test. A token still bound to these exact settings
-		// is returned as it is: testing a saved credential never mints (and with the classic
-		// endpoint never invalidates) a token; changed settings always get a token of their own.
+		// A token still bound to these exact settings is returned as it is: testing a saved credential
+		// never mints (and with the classic endpoint never invalidates) a token; changed settings always
+		// get a token of their own. (n8n 2.41.1 runs this for a credential test only when the token
+		// field is empty: the test request below is what checks the entered values.)
 		if (credentials.accessToken && credentials.issuedFor === tokenBinding(credentials)) {
 			return { accessToken: credentials.accessToken, issuedFor: credentials.issuedFor };
 		}
@@ -113,11 +122,12 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	}
 
 	/**
-	 * Checks exactly the AppID and App Secret entered, not a cached token. n8n first runs
-	 * preAuthentication with the entered values (a token for changed settings: WeChat's answer,
-	 * with the IP it saw, becomes the test's message), then this request asks /cgi-bin/stable_token
-	 * without force_refresh (also for the classic endpoint, so that it never invalidates a token
-	 * anyone holds). Token endpoints enforce the account's IP whitelist.
+	 * Checks exactly the AppID and App Secret entered, not a cached token: asks /cgi-bin/stable_token
+	 * without force_refresh (also for the classic endpoint, so that it never invalidates a token anyone
+	 * holds). Token endpoints enforce the account's IP whitelist. n8n only compares the answer with the
+	 * rules (lodash.get(body, key) === value, the first match fails the test): one rule per errcode
+	 * the node explains, worded as the node words it, then one that fails any other answer without an
+	 * access token.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -133,48 +143,17 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			json: true,
 		},
 		rules: [
+			...ACCOUNT_ERRCODES.map((errcode) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'errcode', value: errcode, message: describeForTest(errcode) },
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'errcode',
-					value: 40013,
+					key: 'access_token',
+					value: undefined,
 					message:
-						'WeChat does not recognise the AppID (errcode 40013). Copy it from Settings and Development > Basic Configuration on the Official Accounts Platform.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 40125,
-					message:
-						'WeChat rejected the App Secret for this AppID (errcode 40125). If the secret was reset, paste the new one.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 40164,
-					message:
-						"This n8n server's IP address is not on the account's IP whitelist (errcode 40164). Add it under Settings and Development > Basic Configuration > IP Whitelist; executing the node shows the address WeChat saw.",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 89503,
-					message:
-						'An administrator of the Official Account must confirm calls from this IP address (errcode 89503), or add it to the IP whitelist.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: -1,
-					message: 'WeChat is busy (errcode -1). Try again in a minute.',
+						"WeChat answered without an access token. Execute the node once: its error names WeChat's errcode and what to do.",
 				},
 			},
 		],

@@ -18,7 +18,7 @@ export class WeChatOfficialAccount implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Get the statistics of a WeChat Official Account (公众号): messages, followers, published content, articles and interface calls',
+			'Get the statistics of a WeChat Official Account: messages, followers, published content, articles and interface calls',
 		defaults: {
 			name: 'WeChat Official Account',
 		},

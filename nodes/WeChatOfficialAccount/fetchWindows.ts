@@ -4,7 +4,9 @@
  * is within the documented span (61501) is split in halves and retried, a bounded number of times.
  * If any window fails for good, no further windows are started, windows in flight stop retrying,
  * and the whole range fails: a partial range must never look complete. The execution's cancel
- * signal stops everything the same way.
+ * signal stops everything the same way. An API that WeChat has retired (the table's `retired`) is
+ * asked for its first window alone before the others: when WeChat answers 47009, that one request
+ * is the only one.
  */
 import type { RequestWindow, Plan } from './dates/planRequests';
 import { splitWindow } from './dates/planRequests';
@@ -83,6 +85,8 @@ export async function fetchWindows(
 	const results: WindowResult[] = new Array(windows.length);
 	const done: boolean[] = new Array(windows.length).fill(false);
 	let next = 0;
+	/** Windows that may start now: only the first while a retired API has not answered yet. */
+	let open = api.retired ? Math.min(1, windows.length) : windows.length;
 	let failure: { error: DatacubeError | Error; window: RequestWindow } | undefined;
 	let splitReported = false;
 	const range = rangeSignal(options.signal);
@@ -107,7 +111,7 @@ export async function fetchWindows(
 	};
 
 	const worker = async () => {
-		while (!failure && !range.signal.aborted && next < windows.length) {
+		while (!failure && !range.signal.aborted && next < open) {
 			const index = next++;
 			try {
 				results[index] = await fetchOne(windows[index], 0);
@@ -125,6 +129,10 @@ export async function fetchWindows(
 
 	const workers = Math.max(1, Math.min(options.parallelRequests, windows.length));
 	try {
+		if (open < windows.length) {
+			await worker();
+			open = windows.length;
+		}
 		await Promise.all(Array.from({ length: workers }, worker));
 	} finally {
 		range.detach();

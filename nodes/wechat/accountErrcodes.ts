@@ -4,6 +4,7 @@
  * Pure: no n8n imports, no I/O.
  */
 import { CHINA_OFFSET_MS } from './chinaTime';
+import { BASIC_INFO, DEVELOPMENT_KEYS, WHO_CAN_OPEN } from './console';
 
 export type ErrcodeAction = 'refreshToken' | 'retry' | 'waitForNextMinute' | 'splitWindow' | 'fail';
 
@@ -41,10 +42,14 @@ export function errcodeInfo(
 	return { errcode, action, message: `${message} (errcode ${errcode})`, description: `${description}${said}` };
 }
 
-const WHERE = 'Settings and Development > Basic Configuration on the Official Accounts Platform';
+/** The account-level errcodes this module explains (also the credential test's rules). */
+export const ACCOUNT_ERRCODES: readonly number[] = [40013, 41002, 40125, 41004, 40243, 40164, 89503, 45009, 45011, -1];
 
-/** Account-level errcodes; undefined for codes this module does not know. */
-export function describeAccountErrcode(errcode: number, errmsg: string, now: number): ErrcodeInfo | undefined {
+/**
+ * Account-level errcodes; undefined for codes this module does not know. Without `now` (a text
+ * written once, such as a credential test's rule) the quota reset is named without a date.
+ */
+export function describeAccountErrcode(errcode: number, errmsg: string, now?: number): ErrcodeInfo | undefined {
 	const info = (action: ErrcodeAction, message: string, description: string) =>
 		errcodeInfo(errcode, errmsg, action, message, description);
 	switch (errcode) {
@@ -58,37 +63,44 @@ export function describeAccountErrcode(errcode: number, errmsg: string, now: num
 			return info(
 				'fail',
 				'WeChat does not recognise the AppID',
-				`Check the credential's AppID field: copy it from ${WHERE}.`,
+				`Check the credential's AppID field: copy it from ${BASIC_INFO}. ${WHO_CAN_OPEN}`,
 			);
 		case 40125:
 		case 41004:
 			return info(
 				'fail',
 				'WeChat rejected the App Secret',
-				`Check the credential's App Secret field: if the secret was reset in ${WHERE}, paste the new one.`,
+				`Check the credential's App Secret field. If the secret was reset in ${DEVELOPMENT_KEYS}, paste the new one: a reset ends the old secret at once, and WeChat shows the new one only once. ${WHO_CAN_OPEN}`,
+			);
+		case 40243:
+			return info(
+				'fail',
+				'The App Secret of this account is frozen',
+				`Unfreeze the AppSecret in ${DEVELOPMENT_KEYS} (it takes effect after about 10 minutes; the secret stays the same). ${WHO_CAN_OPEN}`,
 			);
 		case 41002:
-			return info('fail', 'WeChat received no AppID', `Fill in the credential's AppID field from ${WHERE}.`);
+			return info('fail', 'WeChat received no AppID', `Fill in the credential's AppID field from ${BASIC_INFO}.`);
 		case 40164: {
 			const ip = callerIp(errmsg);
 			return info(
 				'fail',
 				`The IP address ${ip ?? 'of this n8n server'} is not on the account's IP whitelist`,
-				`Add ${ip ?? "this server's public IP"} to the IP whitelist in ${WHERE} (IP Whitelist), or route requests through a proxy with a whitelisted IP and set it as the credential's Base URL.`,
+				`Add ${ip ?? "this server's public IP"} to the API IP whitelist in ${DEVELOPMENT_KEYS} (single addresses or ranges such as 203.0.113.0/24; a change takes a few minutes), or route requests through a proxy with a whitelisted IP and set it as the credential's Base URL. ${WHO_CAN_OPEN}`,
 			);
 		}
 		case 89503:
 			return info(
 				'fail',
 				'An administrator of the Official Account must confirm calls from this IP address',
-				'Confirm the request in the WeChat notification sent to the account administrator, or add the IP to the IP whitelist, then run again.',
+				`Confirm the request in the WeChat notification sent to the account's administrator, or add the IP to the API IP whitelist in ${DEVELOPMENT_KEYS}, then run again.`,
 			);
 		case 45009: {
-			const reset = nextChinaMidnight(now);
+			const reset = now === undefined ? undefined : nextChinaMidnight(now);
+			const when = reset ? ` (${reset.at}, in about ${reset.hours.toFixed(1)} h)` : '';
 			return info(
 				'fail',
 				'The daily API quota of this Official Account is used up',
-				`The quota resets at midnight China time (${reset.at}, in about ${reset.hours.toFixed(1)} h). Run again after that, and fetch longer ranges less often.`,
+				`The quota resets at midnight China time${when}. Run again after that, and fetch longer ranges less often.`,
 			);
 		}
 		case 45011:

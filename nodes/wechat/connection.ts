@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { BASIC_INFO, DEVELOPMENT_KEYS } from './console';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
 export const DEFAULT_BASE_URL = 'https://api.weixin.qq.com';
@@ -74,15 +75,12 @@ export function checkedAppCredentials(credentials: ICredentialDataDecryptedObjec
 	const appId = String(credentials.appId ?? '').trim();
 	const appSecret = String(credentials.appSecret ?? '').trim();
 	if (!appId) {
-		throw new CredentialSettingsError(
-			"The credential's AppID is empty",
-			'Copy the AppID from the Official Accounts Platform, Settings and Development > Basic Configuration',
-		);
+		throw new CredentialSettingsError("The credential's AppID is empty", `Copy the AppID from ${BASIC_INFO}`);
 	}
 	if (!appSecret) {
 		throw new CredentialSettingsError(
 			"The credential's App Secret is empty",
-			'Copy (or reset) the App Secret on the Official Accounts Platform, Settings and Development > Basic Configuration',
+			`Copy (or reset) the App Secret in ${DEVELOPMENT_KEYS}`,
 		);
 	}
 	return { appId, appSecret };
@@ -99,9 +97,11 @@ function sha256(text: string): string {
 }
 
 /**
- * What a cached access token was issued for: AppID, Base URL, issuing endpoint and a hash of the
- * App Secret (never the secret itself). A stored token whose binding differs from the current
- * settings belongs to other settings (the credential was edited) and must not be used.
+ * What a cached access token was issued for: AppID, Base URL, issuing endpoint, a hash of the
+ * App Secret (never the secret itself) and whether plain HTTP was allowed. A stored token whose
+ * binding differs from the current settings belongs to other settings (the credential was edited)
+ * and must not be used: turning "Allow Insecure HTTP" off also drops a token that may have
+ * travelled over plain HTTP. Without that setting the binding is the one stored before it counted.
  */
 export function tokenBinding(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = (String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -111,5 +111,6 @@ export function tokenBinding(credentials: ICredentialDataDecryptedObject): strin
 		issuingEndpoint(credentials),
 		sha256(String(credentials.appSecret ?? '').trim()),
 	];
+	if (credentials.allowInsecureHttp === true) parts.push('allowInsecureHttp');
 	return `v1:${sha256(JSON.stringify(parts))}`;
 }

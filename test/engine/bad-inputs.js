@@ -100,7 +100,7 @@ const BAD_INPUTS = [
 		input: 'an empty AppID',
 		credential: { appId: '' },
 		message: "The credential's AppID is empty",
-		hint: /Copy the AppID from the Official Accounts Platform/,
+		hint: /Copy the AppID from the WeChat Developers Platform \(developers\.weixin\.qq\.com\/platform\) > My Business/,
 	},
 ];
 

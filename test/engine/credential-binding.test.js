@@ -85,6 +85,37 @@ describe('a cached token is used only for the settings it was issued for', () =>
 	});
 });
 
+describe('Allow Insecure HTTP is part of the binding', () => {
+	it.each(['classic', 'stable'])(
+		'%s endpoint: after it is turned off, the token fetched while it was on is not used: a token request first',
+		async (issuingEndpoint) => {
+			editCredential({ allowInsecureHttp: true, issuingEndpoint });
+			const before = await firstRunCachesToken();
+			editCredential({ allowInsecureHttp: false });
+			const result = await run();
+			expect(result.error).toBeUndefined();
+			const tokenCalls = helpers.tokenCalls(sim);
+			expect(tokenCalls.map((call) => call.endpoint)).toEqual([
+				issuingEndpoint === 'classic' ? 'token' : 'stable_token',
+			]);
+			const stored = engine.credentials.get('sim');
+			expect(stored.issuedFor).not.toBe(before.issuedFor);
+			const calls = helpers.datacubeCalls(sim);
+			expect(calls.length).toBeGreaterThan(0);
+			expect(calls.every((call) => call.token === stored.accessToken)).toBe(true);
+			// /cgi-bin/token issues a new token; stable_token hands back the one still valid (WeChat's rule).
+			if (issuingEndpoint === 'classic') expect(stored.accessToken).not.toBe(before.accessToken);
+		},
+	);
+
+	it('turning it on again is a change too (its own token request)', async () => {
+		await firstRunCachesToken();
+		editCredential({ allowInsecureHttp: true });
+		expect((await run()).error).toBeUndefined();
+		expect(helpers.tokenCalls(sim)).toHaveLength(1);
+	});
+});
+
 describe('the credential test checks what was entered, not the cached token', () => {
 	const test = (data) => engine.testCredential('weChatOfficialAccountApi', data);
 
@@ -104,6 +135,24 @@ describe('the credential test checks what was entered, not the cached token', ()
 		const result = await test(stored);
 		expect(result.status).toBe('OK');
 		expect(helpers.tokenCalls(sim).map((call) => call.endpoint)).toEqual(['stable_token']);
+	});
+
+	it.each([
+		[
+			40243,
+			/^The App Secret of this account is frozen \(errcode 40243\)\. Unfreeze the AppSecret in the WeChat Developers Platform/,
+		],
+		[
+			45009,
+			/^The daily API quota of this Official Account is used up \(errcode 45009\)\. The quota resets at midnight China time\./,
+		],
+		[40002, /^WeChat answered without an access token\. Execute the node once/],
+	])('fails for any errcode WeChat answers (%i), although a valid token is cached', async (errcode, message) => {
+		const stored = await firstRunCachesToken();
+		sim.setOptions({ tokenErrcode: errcode });
+		const result = await test(stored);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
 	});
 
 	it('names a wrong App Secret although a valid token of the old settings is cached', async () => {
@@ -128,11 +177,14 @@ describe('the credential test checks what was entered, not the cached token', ()
 		expect(result.message).toMatch(/IP whitelist.*40164/);
 	});
 
-	it('names the IP WeChat saw when the settings changed (the token fetch is what fails)', async () => {
+	it('says the IP is not whitelisted when the settings changed too (n8n fetches no token in the test: no IP named)', async () => {
 		const stored = await firstRunCachesToken();
 		sim.setOptions({ ipWhitelisted: false, callerIp: '203.0.113.7' });
 		const result = await test({ ...stored, appId: OTHER.appId, appSecret: OTHER.appSecret });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/203\.0\.113\.7 is not on the account's IP whitelist/);
+		expect(result.message).toMatch(
+			/^The IP address of this n8n server is not on the account's IP whitelist \(errcode 40164\)/,
+		);
+		expect(helpers.tokenCalls(sim).map((call) => [call.endpoint, call.appId])).toEqual([['stable_token', OTHER.appId]]);
 	});
 });

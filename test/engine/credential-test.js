@@ -3,11 +3,17 @@
 // for credential types that declare `test: ICredentialTestRequest`. n8n-core exports no tester of its own,
 // but the parts it uses are n8n-core's: the test request runs through a temporary declarative node
 // (RoutingNode + ExecuteContext), so httpRequestWithAuthentication -> credentialsHelper.preAuthentication
-// (forced: the temp node is the 'n8n-nodes-base.noOp' with parameter temp === '') -> authenticate -> HTTP.
-// Returns { status: 'OK' | 'Error', message }.
+// -> authenticate -> HTTP. The temp node's type is the loaded No Op class's description.name, which n8n's
+// loader leaves unprefixed ('noOp': n8n-core/dist/nodes-loader/directory-loader.js loadNodeFromFile), so
+// n8n 2.41.1's credentialsHelper never sees it as a test (isTestingCredentials wants
+// 'n8n-nodes-base.noOp'): preAuthentication runs only when the token field is empty. Seen in the real app
+// (test/e2e/checks/76-credential-test-rest.js). Returns { status: 'OK' | 'Error', message }.
 const { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { buildAdditionalData } = require('./additional-data');
+
+/** description.name of n8n-nodes-base's NoOp class as n8n's loader keeps it. */
+const LOADED_NO_OP_NAME = 'noOp';
 
 // lodash.get for the 'a.b.c' keys n8n allows in responseSuccessBody rules
 const getPath = (object, key) =>
@@ -32,6 +38,7 @@ async function testCredential(engine, typeName, data, { id, name } = {}) {
 	const nodeTypeCopy = {
 		description: {
 			...noOp.description,
+			name: LOADED_NO_OP_NAME,
 			credentials: [{ name: typeName, required: true }],
 			properties: [
 				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' },

@@ -155,15 +155,26 @@ test('node errors: execution error without continueOnFail, error items with it',
 	}
 });
 
-test('testCredential runs preAuthentication, the test request and its rules', async () => {
+test('testCredential: preAuthentication only for an empty token field, then the test request and its rules', async () => {
 	const ok = await engine.testCredential('fixtureApi', {
+		baseUrl: server.baseUrl,
+		appId: 'app-id',
+		appSecret: 'app-secret',
+		accessToken: '',
+	});
+	expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(engine.credentials.preAuthCount).toBe(1);
+
+	// Not forced while a token is set (n8n 2.41.1: the temp node's type is 'noOp', not 'n8n-nodes-base.noOp'):
+	// the test request carries the stale token, and the rule reports it.
+	const stale = await engine.testCredential('fixtureApi', {
 		baseUrl: server.baseUrl,
 		appId: 'app-id',
 		appSecret: 'app-secret',
 		accessToken: 'old',
 	});
-	expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
-	expect(engine.credentials.preAuthCount).toBe(1); // forced even though accessToken was set
+	expect(stale).toEqual({ status: 'Error', message: 'Token rejected' });
+	expect(engine.credentials.preAuthCount).toBe(1);
 
 	const badSecret = await engine.testCredential('fixtureApi', {
 		baseUrl: server.baseUrl,

@@ -241,7 +241,9 @@ describe('WeChat errors', () => {
 		expect(result.error.message).toMatch(
 			/The IP address 127\.0\.0\.1 is not on the account's IP whitelist \(errcode 40164\)/,
 		);
-		expect(result.error.description).toMatch(/Add 127\.0\.0\.1 to the IP whitelist/);
+		expect(result.error.description).toMatch(
+			/Add 127\.0\.0\.1 to the API IP whitelist in the WeChat Developers Platform \(developers\.weixin\.qq\.com\/platform\) > My Business/,
+		);
 	});
 
 	it('a wrong App Secret names the credential field', async () => {

@@ -7,6 +7,7 @@
 //     [--force-errcode 48001] [--not-whitelisted] [--shuffle] [--span getupstreammsgdistweek=15] [--verbose]
 //     [--ready-hour 8] [--account wxId:secret]... [--caller-ip 203.0.113.7] [--classic-grace-ms 0]
 //     [--token-errcode 45011] [--echo-secrets errmsg|html|redirect] [--is-delay latest|YYYY-MM-DD,...]
+//     [--serve-retired]  the retired classic article APIs serve rows (default: 47009, as WeChat)
 //     [--options '{"lateInvalid":{"times":1}}']  any start options as JSON (merged last)
 // Stops cleanly on SIGINT / SIGTERM. Control routes: see control.js.
 
@@ -16,7 +17,7 @@ const USAGE = `usage: node test/simulator/cli.js [--port 8787] [--latency MS] [-
   [--now ISO] [--ttl SECONDS] [--expire-every N] [--fault-rate R] [--fault-seed S] [--fault-kinds a,b]
   [--force-errcode N] [--not-whitelisted] [--shuffle] [--span NAME=DAYS]... [--verbose]
   [--ready-hour H] [--account ID:SECRET]... [--caller-ip IP] [--classic-grace-ms MS] [--token-errcode N]
-  [--echo-secrets errmsg|html|redirect] [--is-delay latest|YYYY-MM-DD,...] [--options JSON]`;
+  [--echo-secrets errmsg|html|redirect] [--is-delay latest|YYYY-MM-DD,...] [--serve-retired] [--options JSON]`;
 
 function fail(msg) {
 	process.stderr.write(`${msg}\n${USAGE}\n`);
@@ -74,6 +75,9 @@ function parseArgs(argv) {
 				break;
 			case '--shuffle':
 				o.shuffle = true;
+				break;
+			case '--serve-retired':
+				o.serveRetired = true;
 				break;
 			case '--verbose':
 				verbose = true;

@@ -1,8 +1,9 @@
 'use strict';
-// The fourteen user / article / published-content / interface endpoints (issue 10, DATACUBE-MORE.md):
+// The fourteen user / article / published-content / interface endpoints (DATACUBE-MORE.md):
 // span rule, date errors, documented field names and nesting, enums (with undocumented codes now and
 // then), sparse channels, the 2025-11-01 start of the 2025 APIs, is_delay, and expectedRows agreeing
-// with what a client gets window by window. Fixed clock; any machine TZ.
+// with what a client gets window by window; the six retired classic article APIs answer 47009 by default
+// (WECHAT-2026.md §1), and serve their history with serveRetired. Fixed clock; any machine TZ.
 
 const { ENDPOINTS, expectedRows } = require('./index');
 const { parseDate, formatDate } = require('./rules');
@@ -29,11 +30,50 @@ const NEW = {
 	getinterfacesummaryhour: 1,
 };
 const PUBLISHED_2025 = ['getbizsummary', 'getarticleread', 'getarticleshare', 'getarticletotaldetail'];
+const RETIRED = [
+	'getarticlesummary',
+	'getarticletotal',
+	'getuserread',
+	'getuserreadhour',
+	'getusershare',
+	'getusersharehour',
+];
 
+/** A simulator at NOW that also serves the retired classic APIs (these tests are about their rows); a token. */
 async function openNow(options = {}) {
-	await t.open({ start: NOW, ...options });
+	await t.open({ start: NOW, serveRetired: true, ...options });
 	return (await t.api.stable()).access_token;
 }
+
+describe('the retired classic article APIs', () => {
+	test('are exactly the six classic article endpoints', () => {
+		expect(Object.keys(ENDPOINTS).filter((name) => ENDPOINTS[name].retired)).toEqual(RETIRED);
+	});
+
+	test.each(RETIRED)('%s answers 47009 by default, like WeChat, for any dates, and counts as a call', async (name) => {
+		await t.open({ start: NOW });
+		const token = (await t.api.stable()).access_token;
+		const offline = { errcode: 47009, errmsg: 'this api is offline, please use the new api' };
+		expect(await t.api.dc(name, '2026-01-10', '2026-01-10', token)).toEqual(offline);
+		expect(await t.api.dc(name, '2025-12-1', '2099-01-01', token)).toEqual(offline);
+		expect(t.sim.datacubeCalls).toBe(2);
+		expect(t.sim.log.filter((r) => r.endpoint === name).map((r) => r.errcode)).toEqual([47009, 47009]);
+		expect((await t.api.dc(name, '2026-01-10', '2026-01-10', 'not-a-token')).errcode).toBe(40001);
+	});
+
+	test('the six answer rows with serveRetired (start or runtime); the other endpoints never answer 47009', async () => {
+		await t.open({ start: NOW });
+		const token = (await t.api.stable()).access_token;
+		for (const name of Object.keys(ENDPOINTS).filter((n) => !RETIRED.includes(n)))
+			expect((await t.api.dc(name, '2026-01-14', '2026-01-14', token)).list).toBeDefined();
+		t.sim.setOptions({ serveRetired: true });
+		for (const name of RETIRED)
+			expect((await t.api.dc(name, LATEST, LATEST, token)).list).toEqual(t.sim.expectedRows(name, LATEST, LATEST));
+		t.sim.resetOptions();
+		expect((await t.api.dc('getuserread', LATEST, LATEST, token)).errcode).toBe(47009);
+		expect(() => t.sim.setOptions({ serveRetired: 'yes' })).toThrow(/serveRetired must be true or false/);
+	});
+});
 
 /** Every row of [begin,end], fetched in windows of the endpoint's span. */
 async function fetchAll(api, token, name, begin, end) {

@@ -3,8 +3,9 @@
 // "end - begin < span"); grain: what ref_date labels (day / hour rows of a day / week Monday / month 1st);
 // kind: which generator makes the rows (data.js); since: first day with data ('2014-12-01' unless
 // given); byPublish: the range selects publish dates and each article brings its stat_date series
-// (series: the nested list, seriesDays: its longest length); isDelay: the answer has top-level is_delay.
-// Spans of the 2025 APIs are uncertain in the reference: 1 / 30 as issue 10's table, `spans` overrides.
+// (series: the nested list, seriesDays: its longest length); isDelay: the answer has top-level is_delay;
+// retired: WeChat has taken the API offline and answers 47009 (WECHAT-2026.md §1) unless option serveRetired.
+// Spans of the 2025 APIs are uncertain in the reference: 1 / 30 as the published-content table, `spans` overrides.
 
 const SINCE_2025 = '2025-11-01';
 
@@ -34,13 +35,21 @@ const ENDPOINTS = Object.freeze({
 		series: 'detail_list',
 		seriesDays: 30,
 	},
-	// article analysis, classic (§3): mass-sent articles only
-	getarticlesummary: { span: 1, grain: 'day', kind: 'articleSummary' },
-	getarticletotal: { span: 1, grain: 'day', kind: 'articleTotal', byPublish: true, series: 'details', seriesDays: 7 },
-	getuserread: { span: 3, grain: 'day', kind: 'userRead' },
-	getuserreadhour: { span: 1, grain: 'hour', kind: 'userReadHour' },
-	getusershare: { span: 7, grain: 'day', kind: 'userShare' },
-	getusersharehour: { span: 1, grain: 'hour', kind: 'userShareHour' },
+	// article analysis, classic (§3): mass-sent articles only; retired (WECHAT-2026.md §1)
+	getarticlesummary: { span: 1, grain: 'day', kind: 'articleSummary', retired: true },
+	getarticletotal: {
+		span: 1,
+		grain: 'day',
+		kind: 'articleTotal',
+		byPublish: true,
+		series: 'details',
+		seriesDays: 7,
+		retired: true,
+	},
+	getuserread: { span: 3, grain: 'day', kind: 'userRead', retired: true },
+	getuserreadhour: { span: 1, grain: 'hour', kind: 'userReadHour', retired: true },
+	getusershare: { span: 7, grain: 'day', kind: 'userShare', retired: true },
+	getusersharehour: { span: 1, grain: 'hour', kind: 'userShareHour', retired: true },
 	// interface analysis (§4)
 	getinterfacesummary: { span: 30, grain: 'day', kind: 'interfaceSummary' },
 	getinterfacesummaryhour: { span: 1, grain: 'hour', kind: 'interfaceSummaryHour' },

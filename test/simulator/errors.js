@@ -18,6 +18,7 @@ const MESSAGES = {
 	45009: 'reach max api daily quota limit',
 	45011: 'api minute-quota reach limit  mustslower  retry next minute',
 	47001: 'data format error',
+	47009: 'this api is offline, please use the new api',
 	48001: 'api unauthorized',
 	61500: 'date format error',
 	61501: 'date range error',
@@ -42,4 +43,9 @@ function ipError(remoteAddress) {
 	return wxError(40164, `invalid ip ${v4} ipv6 ::ffff:${v4}, not in whitelist`);
 }
 
-module.exports = { MESSAGES, rid, wxError, ipError };
+/** A retired API (47009), worded exactly as 2026 clients quote WeChat's answer (WECHAT-2026.md §1). */
+function retiredError() {
+	return { errcode: 47009, errmsg: MESSAGES[47009] };
+}
+
+module.exports = { MESSAGES, rid, wxError, ipError, retiredError };

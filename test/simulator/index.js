@@ -14,6 +14,8 @@
 //   echoSecrets*          'errmsg' | 'html' | 'redirect' | { mode, ...selection }: secrets echoed back
 //   lateInvalid*          the late-40001 race: true | N | { times, release, maxHoldMs, expireToken }
 //   isDelay*              is_delay of the 2025 APIs: false | 'latest' | ['YYYY-MM-DD', ...]
+//   serveRetired*         false (default): the six retired classic article APIs answer 47009, as WeChat
+//                         does; true: they serve their rows as before (history and row-shape tests)
 //   spans*                { endpoint: days } span overrides (provoke 61501)
 //   faults*, latencyMs*, failOnDate*, shuffle*, shuffleSeed, control, port
 // sim: url, port, appId, appSecret, log, tokensIssued, datacubeCalls, held, options, today(), yesterday(),
@@ -51,6 +53,7 @@ const SIM_DEFAULTS = Object.freeze({
 	lateInvalid: null, // true | N | { times, release, maxHoldMs, expireToken, ... }: the late-40001 race (race.js)
 	callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
 	isDelay: false, // 2025 APIs' is_delay: 'latest' (answers including the latest served day) or ['YYYY-MM-DD', ...]
+	serveRetired: false, // true: the retired classic article APIs serve rows instead of 47009
 	failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
 	ipWhitelisted: true,
 	shuffle: false, // answer datacube rows in a seeded shuffled order
@@ -76,6 +79,7 @@ const RUNTIME_KEYS = [
 	'classicGraceMs',
 	'accounts',
 	'isDelay',
+	'serveRetired',
 ];
 
 function checkSpans(spans) {
@@ -96,6 +100,11 @@ function checkIsDelay(v) {
 	if (v === false || v === null || v === 'latest') return v;
 	if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
 	throw new Error("isDelay must be false, 'latest' or a list of 'YYYY-MM-DD' dates");
+}
+
+function checkServeRetired(v) {
+	if (typeof v !== 'boolean') throw new Error('serveRetired must be true or false');
+	return v;
 }
 
 function checkReadyHour(h) {
@@ -124,6 +133,7 @@ async function startSimulator(options = {}) {
 	opts.spans = checkSpans(opts.spans);
 	opts.accounts = checkAccounts(opts.accounts);
 	opts.isDelay = checkIsDelay(opts.isDelay);
+	checkServeRetired(opts.serveRetired);
 	checkReadyHour(opts.readyHour);
 	const useListeners = new Set();
 	const state = {
@@ -220,6 +230,7 @@ async function startSimulator(options = {}) {
 			if ('readyHour' in p) checkReadyHour(p.readyHour);
 			if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
 			if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
+			if ('serveRetired' in p) checkServeRetired(p.serveRetired);
 			const built = {};
 			for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
 			if ('expireTokenEvery' in p) state.callsForExpiry = 0;

@@ -3,7 +3,7 @@
 
 const { ENDPOINTS, chinaToday, latestServedDay, checkRange, parseDate } = require('./rules');
 const { responseRows } = require('./data');
-const { wxError, ipError } = require('./errors');
+const { wxError, ipError, retiredError } = require('./errors');
 const { PROXY_PAGE } = require('./faults');
 const { handleControl } = require('./control');
 const { findAccount, seedOf, whitelisted } = require('./accounts');
@@ -162,6 +162,7 @@ async function datacubeRoute(state, req, url, rec) {
 		}
 		const forced = forcedErrcode(state, name);
 		if (forced !== null) return errorJson(state, req, forced);
+		if (ENDPOINTS[name].retired && !o.serveRetired) return json(retiredError());
 		const fault = state.pickFault();
 		if (fault) {
 			rec.fault = fault;

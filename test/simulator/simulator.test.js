@@ -394,6 +394,9 @@ describe('server', () => {
 		expect(state).toMatchObject({ tokensIssued: 1, datacubeCalls: 0, today: '2024-12-01', yesterday: '2024-11-30' });
 		await fetch(`${sim.url}/__sim/options`, { method: 'POST', body: JSON.stringify({ forceErrcode: 45009 }) });
 		expect(sim.options.forceErrcode).toBe(45009);
+		expect(state.options.serveRetired).toBe(false);
+		await fetch(`${sim.url}/__sim/options`, { method: 'POST', body: JSON.stringify({ serveRetired: true }) });
+		expect(sim.options.serveRetired).toBe(true);
 	});
 
 	test('cli prints one JSON line and stops on SIGTERM', async () => {
@@ -408,6 +411,7 @@ describe('server', () => {
 			'2024-12-01T10:00:00+08:00',
 			'--account',
 			'wxB:sb:2',
+			'--serve-retired',
 			'--options',
 			'{"callerIp":"192.0.2.1","readyHour":11}',
 		];
@@ -438,6 +442,11 @@ describe('server', () => {
 				body: JSON.stringify({ begin_date: '2024-11-29', end_date: '2024-11-29' }),
 			});
 			expect((await r.json()).list.length).toBeGreaterThan(0);
+			const classic = await fetch(`${info.url}/datacube/getuserread?access_token=${tok.access_token}`, {
+				method: 'POST',
+				body: JSON.stringify({ begin_date: '2024-11-29', end_date: '2024-11-29' }),
+			});
+			expect((await classic.json()).list.length).toBeGreaterThan(0); // --serve-retired
 			const tokB = await (
 				await fetch(`${info.url}/cgi-bin/token?grant_type=client_credential&appid=wxB&secret=sb:2`)
 			).json();
@@ -445,7 +454,7 @@ describe('server', () => {
 			const state = await (await fetch(`${info.url}/__sim/state`)).json();
 			expect(state).toMatchObject({
 				latestDay: '2024-11-29',
-				options: { callerIp: '192.0.2.1', accounts: [{ appId: 'wxB', appSecret: 'sb:2' }] },
+				options: { callerIp: '192.0.2.1', accounts: [{ appId: 'wxB', appSecret: 'sb:2' }], serveRetired: true },
 			});
 		} finally {
 			child.kill('SIGTERM');

@@ -1,13 +1,25 @@
 // @tz-sensitive
 import type { IHttpRequestHelper } from 'n8n-workflow';
-import { callerIp, describeAccountErrcode, errcodeInfo, nextChinaMidnight } from '../../nodes/wechat/accountErrcodes';
+import {
+	ACCOUNT_ERRCODES,
+	callerIp,
+	describeAccountErrcode,
+	errcodeInfo,
+	nextChinaMidnight,
+} from '../../nodes/wechat/accountErrcodes';
 import { CHINA_OFFSET_MS } from '../../nodes/wechat/chinaTime';
 import { fetchAccessToken } from '../../nodes/wechat/fetchAccessToken';
 import { baseCredential, ScriptedContext } from './support/scriptedContext';
 import { describeInMachineZone } from './timezones';
 
 const china = (isoLocal: string) => Date.parse(`${isoLocal}+08:00`);
-const WHERE = 'Settings and Development > Basic Configuration on the Official Accounts Platform';
+/** Where WeChat keeps an account's developer settings since they moved off mp.weixin.qq.com (WECHAT-2026.md §2). */
+const PLATFORM =
+	'the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account)';
+const BASIC_INFO = `${PLATFORM} > Basic Info`;
+const DEVELOPMENT_KEYS = `${PLATFORM} > Basic Info > Development Keys`;
+const WHO =
+	"Only the account's administrator, or a developer the administrator has bound to the account, can open that page.";
 
 describeInMachineZone('account errcodes', () => {
 	it('China time is UTC+8', () => {
@@ -63,8 +75,14 @@ describeInMachineZone('account errcodes', () => {
 
 		it.each([
 			[-1, 'retry', 'WeChat is busy', /the node retries with backoff/],
-			[40013, 'fail', 'WeChat does not recognise the AppID', /AppID field: copy it from Settings and Development/],
-			[40125, 'fail', 'WeChat rejected the App Secret', /App Secret field: if the secret was reset/],
+			[
+				40013,
+				'fail',
+				'WeChat does not recognise the AppID',
+				/AppID field: copy it from the WeChat Developers Platform/,
+			],
+			[40125, 'fail', 'WeChat rejected the App Secret', /App Secret field\. If the secret was reset/],
+			[40243, 'fail', 'The App Secret of this account is frozen', /^Unfreeze the AppSecret in the WeChat Developers/],
 			[41004, 'fail', 'WeChat rejected the App Secret', /App Secret field/],
 			[41002, 'fail', 'WeChat received no AppID', /Fill in the credential's AppID field/],
 			[
@@ -82,10 +100,19 @@ describeInMachineZone('account errcodes', () => {
 			expect(info.description).not.toContain('WeChat said');
 		});
 
-		it('names where the AppID and secret are found', () => {
-			expect(describeAccountErrcode(40013, '', now)!.description).toContain(WHERE);
-			expect(describeAccountErrcode(41002, '', now)!.description).toContain(WHERE);
-			expect(describeAccountErrcode(40125, '', now)!.description).toContain(WHERE);
+		it('names where the AppID, the secret and the IP whitelist are now, and who can open that page', () => {
+			const description = (errcode: number) => describeAccountErrcode(errcode, '', now)!.description;
+			expect(description(40013)).toBe(`Check the credential's AppID field: copy it from ${BASIC_INFO}. ${WHO}`);
+			expect(description(41002)).toBe(`Fill in the credential's AppID field from ${BASIC_INFO}.`);
+			for (const errcode of [40125, 41004])
+				expect(description(errcode)).toBe(
+					`Check the credential's App Secret field. If the secret was reset in ${DEVELOPMENT_KEYS}, paste the new one: a reset ends the old secret at once, and WeChat shows the new one only once. ${WHO}`,
+				);
+			expect(description(40243)).toContain(`Unfreeze the AppSecret in ${DEVELOPMENT_KEYS} `);
+			expect(description(40164)).toContain(`to the API IP whitelist in ${DEVELOPMENT_KEYS} `);
+			expect(description(89503)).toContain(`add the IP to the API IP whitelist in ${DEVELOPMENT_KEYS}, then run again`);
+			for (const errcode of [40013, 40125, 41002, 40164, 89503, 40243])
+				expect(description(errcode)).not.toMatch(/Basic Configuration|Settings and Development/);
 		});
 
 		it('40164: the IP WeChat saw, to add to the whitelist', () => {
@@ -96,8 +123,9 @@ describeInMachineZone('account errcodes', () => {
 			)!;
 			expect(info.action).toBe('fail');
 			expect(info.message).toBe("The IP address 203.0.113.7 is not on the account's IP whitelist (errcode 40164)");
-			expect(info.description).toMatch(/^Add 203\.0\.113\.7 to the IP whitelist in Settings and Development/);
-			expect(info.description).toContain("and set it as the credential's Base URL.");
+			expect(info.description).toBe(
+				`Add 203.0.113.7 to the API IP whitelist in ${DEVELOPMENT_KEYS} (single addresses or ranges such as 203.0.113.0/24; a change takes a few minutes), or route requests through a proxy with a whitelisted IP and set it as the credential's Base URL. ${WHO} WeChat said: "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1"`,
+			);
 		});
 
 		it('40164 without an IP in the message', () => {
@@ -105,7 +133,20 @@ describeInMachineZone('account errcodes', () => {
 			expect(info.message).toBe(
 				"The IP address of this n8n server is not on the account's IP whitelist (errcode 40164)",
 			);
-			expect(info.description).toMatch(/^Add this server's public IP to the IP whitelist/);
+			expect(info.description).toMatch(/^Add this server's public IP to the API IP whitelist/);
+		});
+
+		it('ACCOUNT_ERRCODES lists exactly the codes explained here (the credential test has a rule for each)', () => {
+			const candidates = [-1, 0, 40001, 40002, 40013, 40014, 40125, 40164, 40243, 41001, 41002, 41004, 42001];
+			candidates.push(45009, 45011, 47009, 48001, 61500, 61501, 61503, 89503, 99999);
+			const explained = candidates.filter((errcode) => describeAccountErrcode(errcode, '', now) !== undefined);
+			expect([...ACCOUNT_ERRCODES].sort()).toEqual(explained.sort());
+		});
+
+		it('45009 without a time names no date (a text written once, such as a credential test rule)', () => {
+			expect(describeAccountErrcode(45009, '')!.description).toBe(
+				'The quota resets at midnight China time. Run again after that, and fetch longer ranges less often.',
+			);
 		});
 
 		it('codes about one API are not account codes', () => {

@@ -1,7 +1,8 @@
 /**
  * The node's parameters as n8n resolves them (n8n-workflow's NodeHelpers, the code the editor and
- * the engine use): resources, operation pickers, Date Range presets and defaults per grain (issue 8
- * §4), Start/End Date, Lookback Days, and options whose UI bounds equal the bounds readOptions enforces.
+ * the engine use): resources, operation pickers, the notice of the retired classic APIs, Date Range
+ * presets and defaults per grain, Start/End Date, Lookback Days, and options whose UI bounds equal the
+ * bounds readOptions enforces.
  */
 import { NodeHelpers, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
 import { DATACUBE_APIS, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
@@ -44,8 +45,8 @@ describe('node parameters', () => {
 			'messageSummary',
 			'userAnalysis',
 			'publishedContent',
-			'articleAnalysis',
 			'interfaceAnalysis',
+			'articleAnalysis',
 		]);
 		expect(resolve({}).resource).toBe('messageSummary');
 		expect(resolve({}).operation).toBe('getDaily');
@@ -62,13 +63,41 @@ describe('node parameters', () => {
 			expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
 			for (const option of options) {
 				const api = apis.find((a) => a.operation === option.value) as DatacubeApi;
-				expect(option.action).toBe(api.action);
+				expect(option.action).toBe(api.retired ? `${api.action} (retired by WeChat)` : api.action);
 				expect(option.description).toContain(`WeChat API: ${api.endpoint}.`);
-				expect(option.description).toContain(`One item per ${api.itemPer}.`);
+				if (api.retired) {
+					expect(option.description).toMatch(/^Retired by WeChat \(errcode 47009\): use Published Content → /);
+					expect(option.description).toContain(`What differs: ${api.retired.differences}.`);
+				} else expect(option.description).toContain(`One item per ${api.itemPer}.`);
 			}
 			expect(apis.map((api) => api.operation)).toContain(resolve({ resource }).operation);
 		},
 	);
+
+	it('the retired classic resource shows a notice naming the replacement of each operation; no other resource does', () => {
+		const notice = shown('retiredNotice', { resource: 'articleAnalysis' });
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/^WeChat has retired these APIs: they answer errcode 47009/);
+		for (const [operation, replacement] of [
+			['Get Article Summary', 'Published Content → Get Article Reads and Get Article Shares'],
+			['Get Article Total', 'Published Content → Get Article Details'],
+			['Get Reads by Source', 'Published Content → Get Overview'],
+			['Get Hourly Reads by Source', 'Published Content → Get Overview and Get Article Reads'],
+			['Get Shares by Scene', 'Published Content → Get Overview and Get Article Shares'],
+			['Get Hourly Shares by Scene', 'Published Content → Get Overview and Get Article Shares'],
+		])
+			expect(notice.displayName).toContain(`${operation}: use ${replacement}.`);
+		expect(notice.displayName).toContain('data from 2025-11-01 on and no hourly split');
+		for (const resource of ['messageSummary', 'userAnalysis', 'publishedContent', 'interfaceAnalysis', 'delivery']) {
+			const visible = nodeProperties.filter(
+				(p) =>
+					p.type === 'notice' &&
+					p.name === 'retiredNotice' &&
+					NodeHelpers.displayParameter({ resource } as never, p, node as never, description),
+			);
+			expect(visible).toHaveLength(0);
+		}
+	});
 
 	it.each(DATACUBE_APIS.map((api) => [api.resource, api.operation, api]))(
 		'%s/%s: Date Range defaults to a preset that works every day and offers none that can never work',

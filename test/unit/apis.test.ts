@@ -165,17 +165,43 @@ describe('API table', () => {
 			['messageSummary', 'Message Summary'],
 			['userAnalysis', 'User Analysis'],
 			['publishedContent', 'Published Content'],
-			['articleAnalysis', 'Article Analysis (Classic)'],
 			['interfaceAnalysis', 'Interface Analysis'],
+			['articleAnalysis', 'Article Analysis (Classic, Retired)'],
 		]);
+		expect(RESOURCES.find((r) => r.value === 'articleAnalysis')?.description).toMatch(
+			/^Retired by WeChat \(errcode 47009\).*Use Published Content instead \(data only from 2025-11-01\)/,
+		);
 		for (const a of DATACUBE_APIS) expect(RESOURCES.map((r) => r.value)).toContain(a.resource);
 	});
+});
 
-	it('classic article APIs say they count mass-sent articles only, are no longer maintained, and point to Published Content', () => {
-		for (const a of DATACUBE_APIS.filter((x) => x.resource === 'articleAnalysis')) {
-			expect(a.description).toMatch(/only mass-sent articles/);
-			expect(a.description).toMatch(/no longer maintained/);
-			expect(a.description).toMatch(/Published Content/);
+describe('retired APIs (errcode 47009)', () => {
+	// WECHAT-2026.md §1: the six classic article APIs and their replacements (fbif datacube.go), as node operations.
+	const REPLACED_BY: Record<string, string[]> = {
+		getarticlesummary: ['getarticleread', 'getarticleshare'],
+		getarticletotal: ['getarticletotaldetail'],
+		getuserread: ['getbizsummary'],
+		getuserreadhour: ['getbizsummary', 'getarticleread'],
+		getusershare: ['getbizsummary', 'getarticleshare'],
+		getusersharehour: ['getbizsummary', 'getarticleshare'],
+	};
+
+	it('exactly the six classic article APIs are retired, each replaced by served operations of the table', () => {
+		const retired = DATACUBE_APIS.filter((a) => a.retired);
+		expect(retired.map((a) => a.endpoint).sort()).toEqual(Object.keys(REPLACED_BY).sort());
+		expect(retired.every((a) => a.resource === 'articleAnalysis')).toBe(true);
+		for (const a of retired) {
+			const replacements = (a.retired?.replacements ?? []).map((ref) => findApi(ref.resource, ref.operation));
+			expect(replacements.every((r) => r !== undefined && !r.retired)).toBe(true);
+			expect(replacements.map((r) => r?.endpoint)).toEqual(REPLACED_BY[a.endpoint]);
+		}
+	});
+
+	it('each says what differs: data only from 2025-11-01, and no hourly split for the hourly ones', () => {
+		for (const a of DATACUBE_APIS.filter((x) => x.retired)) {
+			expect(a.retired?.differences).toMatch(/^data only from 2025-11-01; /);
+			if (a.grain === 'hour') expect(a.retired?.differences).toMatch(/no hourly split/);
+			if (/share_scene/.test(JSON.stringify(a.key))) expect(a.retired?.differences).toMatch(/no split by share scene/);
 		}
 	});
 });

@@ -116,12 +116,12 @@ describe('checkedAppCredentials', () => {
 		const noId = settingsError(() => checkedAppCredentials({ appId: ' ', appSecret: '' }));
 		expect(noId.message).toBe("The credential's AppID is empty");
 		expect(noId.hint).toBe(
-			'Copy the AppID from the Official Accounts Platform, Settings and Development > Basic Configuration',
+			'Copy the AppID from the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account) > Basic Info',
 		);
 		const noSecret = settingsError(() => checkedAppCredentials({ appId: 'wx1' }));
 		expect(noSecret.message).toBe("The credential's App Secret is empty");
 		expect(noSecret.hint).toBe(
-			'Copy (or reset) the App Secret on the Official Accounts Platform, Settings and Development > Basic Configuration',
+			'Copy (or reset) the App Secret in the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account) > Basic Info > Development Keys',
 		);
 		expect(settingsError(() => checkedAppCredentials({ appSecret: 'x' })).message).toBe(
 			"The credential's AppID is empty",
@@ -153,5 +153,21 @@ describe('issuingEndpoint and tokenBinding', () => {
 		expect(tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com//' })).toBe(binding);
 		expect(tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com/x' })).not.toBe(binding);
 		expect(tokenBinding({ appId: 'wx1', appSecret: ' s ' })).toBe(binding);
+	});
+
+	it('holds Allow Insecure HTTP: turning it off drops a token that may have travelled over plain HTTP', () => {
+		const settings = { appId: 'wx1', appSecret: 's', baseUrl: 'http://10.0.0.5:8080', issuingEndpoint: 'stable' };
+		const insecure = tokenBinding({ ...settings, allowInsecureHttp: true });
+		expect(insecure).toMatch(/^v1:[0-9a-f]{64}$/);
+		expect(tokenBinding({ ...settings, allowInsecureHttp: false })).not.toBe(insecure);
+		expect(tokenBinding(settings)).not.toBe(insecure);
+		// Off is the binding stored before the setting counted (this value), so those tokens stay usable.
+		expect(tokenBinding({ appId: 'wx1', appSecret: 's', allowInsecureHttp: false })).toBe(
+			'v1:1df1ae145c3970612e222ea9df2dae94793c56e06a0b60155f6e8e788e3a7cb2',
+		);
+		expect(tokenBinding({ ...settings, allowInsecureHttp: false })).toBe(tokenBinding(settings));
+		expect(
+			tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com', allowInsecureHttp: false }),
+		).toBe(tokenBinding({ appId: 'wx1', appSecret: 's' }));
 	});
 });

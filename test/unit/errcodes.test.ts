@@ -19,6 +19,7 @@ describe('describeErrcode', () => {
 		[48001, 'fail'],
 		[61500, 'fail'],
 		[61503, 'fail'],
+		[47009, 'fail'],
 		[99999, 'fail'],
 	])('errcode %i -> %s', (code, action) => {
 		const info = describeErrcode(code, 'something rid: 1234');
@@ -46,7 +47,46 @@ describe('describeErrcode', () => {
 	it('shows the caller IP that must be whitelisted', () => {
 		const info = describeErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6f1a');
 		expect(info.message).toContain('203.0.113.7');
-		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the IP whitelist/);
+		expect(info.description).toMatch(/Add 203\.0\.113\.7 to the API IP whitelist in the WeChat Developers Platform/);
+	});
+
+	it.each([
+		['getarticlesummary', 'Get Article Summary', 'Published Content → Get Article Reads and Get Article Shares'],
+		['getarticletotal', 'Get Article Total', 'Published Content → Get Article Details'],
+		['getuserread', 'Get Reads by Source', 'Published Content → Get Overview'],
+		['getuserreadhour', 'Get Hourly Reads by Source', 'Published Content → Get Overview and Get Article Reads'],
+		['getusershare', 'Get Shares by Scene', 'Published Content → Get Overview and Get Article Shares'],
+		['getusersharehour', 'Get Hourly Shares by Scene', 'Published Content → Get Overview and Get Article Shares'],
+	])('47009 from retired %s names %s, its replacement and what differs; permanent', (endpoint, name, replacement) => {
+		const info = describeErrcode(47009, 'this api is offline, please use the new api', Date.now(), endpoint);
+		expect(info.action).toBe('fail');
+		expect(info.message).toBe(`WeChat has retired ${name} (${endpoint}): use ${replacement} instead (errcode 47009)`);
+		expect(info.description).toMatch(/^What differs: data only from 2025-11-01; /);
+		if (endpoint.endsWith('hour')) expect(info.description).toMatch(/no hourly split/);
+		expect(info.description).toMatch(/permanent, so the node sent no further requests/);
+		expect(info.description).toMatch(/WeChat said: "this api is offline, please use the new api"$/);
+	});
+
+	it('47009 from an API not known as retired, or with no endpoint given, is permanent with a generic remedy', () => {
+		for (const endpoint of ['getbizsummary', 'getsomethingnew', undefined]) {
+			const info = describeErrcode(47009, 'this api is offline', Date.now(), endpoint);
+			expect(info.action).toBe('fail');
+			expect(info.message).toBe(
+				`WeChat has taken ${endpoint ? `/datacube/${endpoint}` : 'this API'} offline (errcode 47009)`,
+			);
+			expect(info.description).toMatch(/permanent.*Update n8n-nodes-wechat-analytics to its latest version/);
+			expect(info.description).not.toMatch(/Published Content/);
+		}
+	});
+
+	it('48001: which accounts may use the statistics APIs, how to get there, and where the permissions are listed', () => {
+		expect(describeErrcode(48001, 'api unauthorized rid: 1').description).toBe(
+			'Only verified Official Accounts (verified subscription accounts and verified service accounts) may call the data statistics APIs. ' +
+				'Accounts registered by an individual (personal-entity accounts) cannot be verified, so they cannot use these APIs. ' +
+				'Complete WeChat verification for the account on the Official Accounts Platform (mp.weixin.qq.com), then run again; ' +
+				'the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account) > API Management > API Permissions and Quotas lists what the account may call. ' +
+				'WeChat said: "api unauthorized rid: 1"',
+		);
 	});
 
 	it('explains verification for 48001 and the 08:00 rule for 61503', () => {

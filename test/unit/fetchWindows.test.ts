@@ -37,9 +37,9 @@ function days(count: number): RequestWindow[] {
 	});
 }
 
-function planOf(windows: RequestWindow[]): Plan {
+function planOf(windows: RequestWindow[], api = API): Plan {
 	return {
-		api: API,
+		api,
 		windows,
 		periods: [],
 		begin: windows[0]?.begin,
@@ -202,6 +202,64 @@ describe('fetchWindows: a window that fails for good', () => {
 		expect(error.cause).toBeInstanceOf(TypeError);
 		expect(error.cancelled).toBe(false);
 		expect(error.message).toBe('Could not fetch 2024-01-01: boom');
+	});
+});
+
+describe('fetchWindows: a retired API (errcode 47009)', () => {
+	const RETIRED = DATACUBE_APIS.find((api) => api.endpoint === 'getusershare')!;
+	const SERVED = DATACUBE_APIS.find((api) => api.endpoint === 'getbizsummary')!;
+
+	it('asks the first window alone: on 47009 that is the only request, not retried, not split', async () => {
+		const { scripted, client } = setup();
+		scripted.server.hold('datacube');
+		const onSplit = jest.fn();
+		const fetching = fetchWindows(client, planOf(days(8), RETIRED), { ...OPTIONS, parallelRequests: 4, onSplit });
+		const first = await scripted.server.next('datacube');
+		await flush();
+		expect(scripted.server.inFlight).toBe(1);
+		first.json({ errcode: 47009, errmsg: 'this api is offline, please use the new api' });
+		const error = await rangeFailure(fetching);
+		await flush();
+		expect(scripted.server.calls.map(windowOf)).toEqual(['2024-01-01..2024-01-01']);
+		expect(sleeps.calls).toEqual([]);
+		expect(onSplit).not.toHaveBeenCalled();
+		expect(error.cause).toMatchObject({ kind: 'fatal', errcode: 47009 });
+		expect(error.notAttempted).toBe(7);
+		expect((error.cause as Error).message).toBe(
+			'WeChat has retired Get Shares by Scene (getusershare): use Published Content → Get Overview and Get Article Shares instead (errcode 47009)',
+		);
+	});
+
+	it('when a retired API still answers, the other windows then go out in parallel', async () => {
+		const { scripted, client } = setup();
+		scripted.server.hold('datacube');
+		const fetching = fetchWindows(client, planOf(days(5), RETIRED), { ...OPTIONS, parallelRequests: 3 });
+		const first = await scripted.server.next('datacube');
+		await flush();
+		expect(scripted.server.inFlight).toBe(1);
+		first.json({ list: ['a'] });
+		const rest = [];
+		for (let i = 0; i < 3; i++) rest.push(await scripted.server.next('datacube'));
+		await flush();
+		expect(scripted.server.inFlight).toBe(3);
+		for (const call of rest) call.json({ list: [] });
+		(await scripted.server.next('datacube')).json({ list: [] });
+		expect((await fetching).map((r) => r.window)).toEqual(days(5));
+		expect(scripted.server.maxInFlight).toBe(3);
+	});
+
+	it('47009 from an API the table does not mark retired also ends the range at once, with a generic remedy', async () => {
+		const { scripted, client } = setup();
+		scripted.server.hold('datacube');
+		const fetching = fetchWindows(client, planOf(days(4), SERVED), { ...OPTIONS, parallelRequests: 1 });
+		(await scripted.server.next('datacube')).json({ errcode: 47009, errmsg: 'this api is offline' });
+		const error = await rangeFailure(fetching);
+		await flush();
+		expect(scripted.server.calls).toHaveLength(1);
+		expect(sleeps.calls).toEqual([]);
+		expect(error.notAttempted).toBe(3);
+		expect(error.cause).toMatchObject({ kind: 'fatal', errcode: 47009 });
+		expect((error.cause as Error).message).toBe('WeChat has taken /datacube/getbizsummary offline (errcode 47009)');
 	});
 });
 

@@ -11,6 +11,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { findApi, RESOURCES } from '../apis';
+import { retiredHint } from '../apis/retired';
 import { planRequests } from '../dates/planRequests';
 import { presetsFor } from '../description/dateRange';
 import { lookbackDays, options } from '../description/options';
@@ -114,6 +115,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 						`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it in smaller windows`,
 					),
 			});
+			const retired = retiredHint(api);
+			if (retired) hints.add(retired, 'warning');
 			const delayed = results.filter((result) => result.isDelay).map((result) => result.window);
 			let rows = collectRows(
 				plan,

@@ -12,7 +12,7 @@ import {
 	READ_SOURCE_NAMES,
 	SHARE_SCENE_NAMES,
 } from './labels';
-import type { DatacubeApi, EnumField, KeyField, SceneFields, Difference } from './types';
+import type { DatacubeApi, EnumField, KeyField, OperationRef, SceneFields, Difference } from './types';
 
 export type * from './types';
 
@@ -51,8 +51,13 @@ const READ_SCENES: SceneFields = {
 /** The 2025 "published content" APIs keep data from this day. */
 export const PUBLISHED_CONTENT_FIRST_DAY = '2025-11-01';
 
-const CLASSIC =
-	'Counts only mass-sent articles; WeChat marks this API as no longer maintained, use Published Content for new workflows';
+const published = (operation: string): OperationRef => ({ resource: 'publishedContent', operation });
+const READS = published('getArticleReads');
+const SHARES = published('getArticleShares');
+const OVERVIEW = published('getOverview');
+const DETAILS = published('getArticleDetails');
+/** Every replacement of a classic article API keeps data from this day only. */
+const FROM = `data only from ${PUBLISHED_CONTENT_FIRST_DAY}`;
 
 type ApiRow = Omit<DatacubeApi, 'rangeSelects' | 'enums' | 'differences'> &
 	Partial<Pick<DatacubeApi, 'rangeSelects' | 'enums' | 'differences'>>;
@@ -265,7 +270,11 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'day × article',
 		name: 'Get Article Summary',
 		action: 'Get daily reads per mass-sent article',
-		description: `Reads, shares and favourites per day of every mass-sent article read that day (one day per request). ${CLASSIC}`,
+		description: 'Reads, shares and favourites per day of every mass-sent article read that day (one day per request)',
+		retired: {
+			replacements: [READS, SHARES],
+			differences: `${FROM}; readers and sharers per article and day, for everything published rather than only mass-sent articles; no read or share counts, no favourites per day`,
+		},
 	}),
 	define({
 		resource: 'articleAnalysis',
@@ -279,7 +288,12 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'article × statistics day (totals since sending, up to 7 days)',
 		name: 'Get Article Total',
 		action: 'Get the daily series of articles mass-sent in the range',
-		description: `For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request). ${CLASSIC}`,
+		description:
+			'For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request)',
+		retired: {
+			replacements: [DETAILS],
+			differences: `${FROM}; each article's totals run up to 30 days after publishing instead of 7, under WeChat's new field names such as read_user, share_user and collection_user`,
+		},
 	}),
 	define({
 		resource: 'articleAnalysis',
@@ -292,7 +306,11 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'day × read source',
 		name: 'Get Reads by Source',
 		action: 'Get daily article reads by source',
-		description: `Article reads per day and source, with a total row (source 99999999) (up to 3 days per request). ${CLASSIC}`,
+		description: 'Article reads per day and source, with a total row (source 99999999) (up to 3 days per request)',
+		retired: {
+			replacements: [OVERVIEW],
+			differences: `${FROM}; readers per day for the whole account, by scene name instead of source code; no read counts`,
+		},
 	}),
 	define({
 		resource: 'articleAnalysis',
@@ -305,7 +323,11 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'day × hour × read source',
 		name: 'Get Hourly Reads by Source',
 		action: 'Get hourly article reads by source',
-		description: `Article reads per hour and source, with a total row (source 99999999) (one day per request). ${CLASSIC}`,
+		description: 'Article reads per hour and source, with a total row (source 99999999) (one day per request)',
+		retired: {
+			replacements: [OVERVIEW, READS],
+			differences: `${FROM}; no hourly split: readers per day, for the whole account or per article`,
+		},
 	}),
 	define({
 		resource: 'articleAnalysis',
@@ -318,7 +340,11 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'day × share scene',
 		name: 'Get Shares by Scene',
 		action: 'Get daily article shares by scene',
-		description: `Article shares per day and scene (friends, Moments, other) (up to 7 days per request). ${CLASSIC}`,
+		description: 'Article shares per day and scene (friends, Moments, other) (up to 7 days per request)',
+		retired: {
+			replacements: [OVERVIEW, SHARES],
+			differences: `${FROM}; sharers per day, for the whole account or per article; no share counts, no split by share scene`,
+		},
 	}),
 	define({
 		resource: 'articleAnalysis',
@@ -331,7 +357,11 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		itemPer: 'day × hour × share scene',
 		name: 'Get Hourly Shares by Scene',
 		action: 'Get hourly article shares by scene',
-		description: `Article shares per hour and scene (one day per request). ${CLASSIC}`,
+		description: 'Article shares per hour and scene (one day per request)',
+		retired: {
+			replacements: [OVERVIEW, SHARES],
+			differences: `${FROM}; no hourly split and no split by share scene: sharers per day, for the whole account or per article`,
+		},
 	}),
 
 	// Interface analysis
@@ -363,7 +393,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 	}),
 ];
 
-/** The resources in picker order, with their display names. */
+/** The resources in picker order (retired last), with their display names. */
 export const RESOURCES: ReadonlyArray<{ value: string; name: string; description: string }> = [
 	{ value: 'messageSummary', name: 'Message Summary', description: 'Messages users sent to the account' },
 	{ value: 'userAnalysis', name: 'User Analysis', description: 'Follower growth by channel and total followers' },
@@ -373,14 +403,14 @@ export const RESOURCES: ReadonlyArray<{ value: string; name: string; description
 		description: 'Reads and shares of everything the account published, mass-sent or not (data from 2025-11-01)',
 	},
 	{
-		value: 'articleAnalysis',
-		name: 'Article Analysis (Classic)',
-		description: 'The older article statistics: mass-sent articles only, no longer maintained by WeChat',
-	},
-	{
 		value: 'interfaceAnalysis',
 		name: 'Interface Analysis',
 		description: "Passive replies from your server's message URL",
+	},
+	{
+		value: 'articleAnalysis',
+		name: 'Article Analysis (Classic, Retired)',
+		description: `Retired by WeChat (errcode 47009): the older mass-sent article statistics no longer answer. Use Published Content instead (${FROM}).`,
 	},
 ];
 

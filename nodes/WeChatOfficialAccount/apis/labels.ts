@@ -1,6 +1,7 @@
 /**
- * Readable names for WeChat's numeric codes and Chinese scene names (sources: the reference's
- * §2.1, §3.3, §3.5, §7.1). Historical codes stay in the tables: a backfill to 2014 still meets them.
+ * Readable names for WeChat's numeric codes and Chinese scene names, as WeChat's data statistics
+ * documentation lists them for getusersummary, getuserread, getusershare and the published-content
+ * APIs. Historical codes stay in the tables: a backfill to 2014 still meets them.
  */
 
 export type LabelTable = Readonly<Record<number, string>>;

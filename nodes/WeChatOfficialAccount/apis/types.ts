@@ -53,6 +53,20 @@ export interface Difference {
 	subtrahend: string;
 }
 
+/** One of the node's operations, by the values saved in workflows. */
+export interface OperationRef {
+	resource: string;
+	operation: string;
+}
+
+/** WeChat has taken the API offline: it answers errcode 47009 ("this api is offline, please use the new api"). */
+export interface Retirement {
+	/** The node's operations that give this data now, in the order a user should look at them. */
+	replacements: readonly OperationRef[];
+	/** What the replacements give differently, in a few plain words. */
+	differences: string;
+}
+
 export interface DatacubeApi {
 	/** Node parameter value of the resource: part of saved workflows, never rename. */
 	resource: string;
@@ -78,6 +92,8 @@ export interface DatacubeApi {
 	differences: readonly Difference[];
 	/** What one output item is, for the descriptions and the README. */
 	itemPer: string;
+	/** Set when WeChat has retired the API: the node says so and names the replacements. */
+	retired?: Retirement;
 	name: string;
 	action: string;
 	description: string;

@@ -1,5 +1,5 @@
 /**
- * Date Range presets per grain (issue 8 §4): each grain defaults to a preset that works on every
+ * Date Range presets per grain: each grain defaults to a preset that works on every
  * day, and offers none that can never work. Values are part of saved workflows: never rename.
  */
 import type { INodePropertyOptions } from 'n8n-workflow';

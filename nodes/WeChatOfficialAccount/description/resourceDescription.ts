@@ -1,10 +1,12 @@
 /**
- * One resource's parameters, generated from the API table: the operation picker, and per group of
- * operations with the same date rules (grain, what the range selects, first day) a Date Range with
- * that grain's presets and the custom Start/End Date. Shown with n8n's updateDisplayOptions.
+ * One resource's parameters, generated from the API table: the operation picker, a notice when
+ * WeChat has retired the resource's APIs, and per group of operations with the same date rules
+ * (grain, what the range selects, first day) a Date Range with that grain's presets and the custom
+ * Start/End Date. Shown with n8n's updateDisplayOptions.
  */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { DATACUBE_APIS, type DatacubeApi } from '../apis';
+import { DATACUBE_APIS, PUBLISHED_CONTENT_FIRST_DAY, type DatacubeApi } from '../apis';
+import { differences, replacementAdvice, replacementTitles } from '../apis/retired';
 import { FIRST_DATA_DAY } from '../dates/calendar';
 import { PRESETS, presetsFor } from './dateRange';
 
@@ -30,11 +32,29 @@ function operationPicker(resource: string, apis: DatacubeApi[]): INodeProperties
 		options: [...apis].sort(byName).map((api) => ({
 			name: api.name,
 			value: api.operation,
-			description: `${api.description}. One item per ${api.itemPer}. WeChat API: ${api.endpoint}.`,
-			action: api.action,
+			description: api.retired
+				? `Retired by WeChat (errcode 47009): ${replacementAdvice({ retired: api.retired })}. ${differences({ retired: api.retired })} Was: ${api.description}. WeChat API: ${api.endpoint}.`
+				: `${api.description}. One item per ${api.itemPer}. WeChat API: ${api.endpoint}.`,
+			action: api.retired ? `${api.action} (retired by WeChat)` : api.action,
 		})),
 		default: defaultOperation,
 	};
+}
+
+/** For a resource whose APIs WeChat has retired: what each operation's replacement is. */
+function retiredNotice(resource: string, apis: DatacubeApi[]): INodeProperties[] {
+	const retired = apis.filter((api) => api.retired);
+	if (retired.length === 0) return [];
+	const lines = retired.map((api) => `${api.name}: use ${replacementTitles(api.retired?.replacements ?? [])}.`);
+	return [
+		{
+			displayName: `WeChat has retired these APIs: they answer errcode 47009 ("this api is offline") and return no data. Kept so that saved workflows still open. ${lines.join(' ')} The replacements have data from ${PUBLISHED_CONTENT_FIRST_DAY} on and no hourly split.`,
+			name: 'retiredNotice',
+			type: 'notice',
+			displayOptions: { show: { resource: [resource] } },
+			default: '',
+		},
+	];
 }
 
 /** Operations share Date Range parameters when their presets, range meaning and first day agree. */
@@ -97,7 +117,7 @@ export function resourceDescription(resource: string): INodeProperties[] {
 	const apis = DATACUBE_APIS.filter((api) => api.resource === resource);
 	const groups = new Map<string, DatacubeApi[]>();
 	for (const api of apis) groups.set(groupKey(api), [...(groups.get(groupKey(api)) ?? []), api]);
-	const properties = [operationPicker(resource, apis)];
+	const properties = [operationPicker(resource, apis), ...retiredNotice(resource, apis)];
 	for (const group of groups.values()) {
 		properties.push(
 			...updateDisplayOptions(

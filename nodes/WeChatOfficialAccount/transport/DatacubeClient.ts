@@ -122,7 +122,7 @@ export class DatacubeClient {
 				lastReason = outcome.quota;
 				wait = retry.quotaWaitMs;
 			} else {
-				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg));
+				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg), Date.now(), endpoint);
 				if (info.action === 'refreshToken' && outcome.generation > lastRejected && refreshes < MAX_TOKEN_REFRESHES) {
 					refreshes++;
 					lastRejected = outcome.generation;

@@ -1,8 +1,11 @@
 /**
  * What each WeChat errcode means for the node: the action to take and a message with a remedy.
- * Account-level codes (AppID, secret, IP whitelist, quotas) are shared with the credential.
- * Pure: no n8n imports, no I/O.
+ * Account-level codes (AppID, secret, IP whitelist, quotas) are shared with the credential. A retired
+ * API (47009) is named with its replacements from the API table. Pure: no n8n imports, no I/O.
  */
+import { API_PERMISSIONS, WHO_MAY_USE_DATACUBE } from '../../wechat/console';
+import { PUBLISHED_CONTENT_FIRST_DAY } from '../apis';
+import { differences, replacementAdvice, retiredApi } from '../apis/retired';
 import {
 	describeAccountErrcode,
 	errcodeInfo,
@@ -12,7 +15,13 @@ import {
 
 export type { ErrcodeAction, ErrcodeInfo };
 
-export function describeErrcode(errcode: number, errmsg: string, now: number = Date.now()): ErrcodeInfo {
+/** `endpoint`: the datacube endpoint asked (names a retired API's replacements). */
+export function describeErrcode(
+	errcode: number,
+	errmsg: string,
+	now: number = Date.now(),
+	endpoint?: string,
+): ErrcodeInfo {
 	const account = describeAccountErrcode(errcode, errmsg, now);
 	if (account) return account;
 	const info = (action: ErrcodeAction, message: string, description: string) =>
@@ -32,11 +41,27 @@ export function describeErrcode(errcode: number, errmsg: string, now: number = D
 				'The request reached WeChat without an access token',
 				'This is a bug in the node or a proxy that strips query strings. Check the Base URL, or report it.',
 			);
+		case 47009: {
+			// Permanent: WeChat has taken the API offline. No retry, no smaller window, no further windows.
+			const retired = endpoint ? retiredApi(endpoint) : undefined;
+			if (retired) {
+				return info(
+					'fail',
+					`WeChat has retired ${retired.name} (${retired.endpoint}): ${replacementAdvice(retired)}`,
+					`${differences(retired)} WeChat answers 47009 ("this api is offline, please use the new api") for the retired classic article APIs: this is permanent, so the node sent no further requests. Data from before ${PUBLISHED_CONTENT_FIRST_DAY} can no longer be fetched through WeChat's API.`,
+				);
+			}
+			return info(
+				'fail',
+				`WeChat has taken ${endpoint ? `/datacube/${endpoint}` : 'this API'} offline`,
+				'WeChat answers 47009 ("this api is offline") for an API it has retired: this is permanent, so the node sent no further requests. Update n8n-nodes-wechat-analytics to its latest version, and look for the replacement in WeChat\'s data statistics documentation.',
+			);
+		}
 		case 48001:
 			return info(
 				'fail',
 				'This Official Account is not authorized to use the data statistics API',
-				'Only verified Official Accounts can call the datacube statistics APIs: complete WeChat verification for the account.',
+				`${WHO_MAY_USE_DATACUBE} Complete WeChat verification for the account on the Official Accounts Platform (mp.weixin.qq.com), then run again; ${API_PERMISSIONS} lists what the account may call.`,
 			);
 		case 61500:
 			return info(

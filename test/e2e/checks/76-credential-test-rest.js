@@ -1,10 +1,10 @@
 /**
- * Issue 8 §1: the credential test through n8n's own REST endpoint, as the editor calls it. A running `n8n start`
+ * The credential test through n8n's own REST endpoint, as the editor calls it. A running `n8n start`
  * (owner account set from the environment, a session cookie from /rest/login) is asked for the stored credential
  * (GET /rest/credentials/:id?includeData=true: the App Secret and the cached token come back blanked), and the form's
  * data goes to POST /rest/credentials/test with one field changed at a time. A wrong App Secret and a wrong AppID must
- * each fail with their own message although a valid token is cached; the unchanged form must pass. n8n is stopped
- * afterwards and its whole process group is gone.
+ * each fail with their own message although a valid token is cached; the unchanged form must pass, and fail for any
+ * errcode WeChat answers (also one no rule names). n8n is stopped afterwards and its whole process group is gone.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -62,7 +62,11 @@ const CASES = [
 	{
 		title: 'a wrong App Secret: fails with the App Secret message (errcode 40125), the secret not shown',
 		change: { appSecret: WRONG_SECRET },
-		expect: { status: 'Error', has: ['WeChat rejected the App Secret', 'errcode 40125'], hasNot: [WRONG_SECRET] },
+		expect: {
+			status: 'Error',
+			has: ['WeChat rejected the App Secret', 'errcode 40125', 'WeChat Developers Platform', 'Development Keys'],
+			hasNot: [WRONG_SECRET],
+		},
 		appId: (sim) => sim.appId,
 	},
 	{
@@ -77,13 +81,28 @@ const CASES = [
 		simOptions: { ipWhitelisted: false, callerIp: CALLER_IP },
 		expect: { status: 'Error', has: ['IP whitelist', 'errcode 40164'] },
 	},
+	{
+		title: 'the form as saved, WeChat answers 45009 (daily quota used up): fails with the message the node gives',
+		change: {},
+		simOptions: { tokenErrcode: 45009 },
+		expect: {
+			status: 'Error',
+			has: ['The daily API quota of this Official Account is used up (errcode 45009)', 'resets at midnight China time'],
+		},
+	},
+	{
+		title: 'the form as saved, WeChat answers an errcode no rule names (40002): fails, no access token in the answer',
+		change: {},
+		simOptions: { tokenErrcode: 40002 },
+		expect: { status: 'Error', has: ['WeChat answered without an access token'] },
+	},
 ];
 
 module.exports = {
 	steps: [
 		{
 			title:
-				'n8n start with an owner; POST /rest/credentials/test with the saved form, a wrong App Secret, a wrong AppID, no IP whitelist entry',
+				'n8n start with an owner; POST /rest/credentials/test with the saved form, a wrong App Secret, a wrong AppID, no IP whitelist entry, other errcodes',
 			async run(ctx) {
 				const { sim } = ctx;
 				const env = await n8nEnv(ctx.app, {
