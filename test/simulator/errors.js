@@ -18,10 +18,12 @@ const MESSAGES = {
 	45009: 'reach max api daily quota limit',
 	45011: 'api minute-quota reach limit  mustslower  retry next minute',
 	47001: 'data format error',
+	47009: 'this api is offline, please use the new api',
 	48001: 'api unauthorized',
 	61500: 'date format error',
 	61501: 'date range error',
 	61503: 'data not ready, please try later',
+	76021: 'cgi_path not found, please check',
 	89503: 'this IP calls require administrator confirmation',
 };
 
