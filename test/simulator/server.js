@@ -113,7 +113,8 @@ function domainIpRoute(state, req, url, rec) {
 }
 
 /** POST /cgi-bin/openapi/quota/get {cgi_path}: the token owner's daily quota of a datacube endpoint (quota.js). */
-function quotaRoute(state, req, url, rec) {
+async function quotaRoute(state, req, url, rec) {
+	await delay(state, state.opts.latencyMs);
 	if (req.method !== 'POST') return json(wxError(43002));
 	const code = accessErrcode(state, rec.token) || forcedErrcode(state, rec.endpoint);
 	if (code) return errorJson(state, req, code);

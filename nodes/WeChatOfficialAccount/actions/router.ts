@@ -5,11 +5,12 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { OperationKind } from './kind';
+import { account } from './account';
 import { delivery } from './delivery';
 import { statistics } from './statistics';
 
 /** In Resource picker order. */
-export const KINDS: readonly OperationKind[] = [statistics, delivery];
+export const KINDS: readonly OperationKind[] = [statistics, account, delivery];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Resource is noDataExpression: one value for every item.
