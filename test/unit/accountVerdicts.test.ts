@@ -1,5 +1,7 @@
 // @tz-sensitive
+import { NodeHelpers, type INode } from 'n8n-workflow';
 import { findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
+import { WeChatOfficialAccount } from '../../nodes/WeChatOfficialAccount/WeChatOfficialAccount.node';
 import { FAMILIES, QUOTA_APIS, CHECK_REQUESTS } from '../../nodes/WeChatOfficialAccount/account/families';
 import { retiredRemedy } from '../../nodes/WeChatOfficialAccount/account/retired';
 import {
@@ -31,6 +33,19 @@ describe('what Check Account asks', () => {
 		]);
 		expect(new Set(QUOTA_APIS.map((entry) => entry.endpoint)).size).toBe(21);
 		expect(CHECK_REQUESTS).toBe(26);
+	});
+});
+
+describe('as an AI tool', () => {
+	it("n8n describes the tool with the operation's action", () => {
+		const nodeType = new WeChatOfficialAccount();
+		expect(nodeType.description.usableAsTool).toBe(true);
+		const node = {
+			parameters: { resource: 'account', operation: 'check', descriptionType: 'auto' },
+		} as unknown as INode;
+		expect(NodeHelpers.getToolDescriptionForNode(node, nodeType)).toBe(
+			'Check what the account can do in WeChat Official Account',
+		);
 	});
 });
 
