@@ -32,6 +32,7 @@ const { simulatorAt, isDatacubeCall } = require('../lib/simulator');
 const { createLog } = require('../lib/log');
 const { DEFAULTS } = require('../start/args');
 const { DEMO_WORKFLOW } = require('../start/seed');
+const { CLASSIC_ARTICLE_ENDPOINTS } = require('../../test/simulator/endpoints');
 
 // Scratch workflows (a copy of the demo for (a), (b), (c); the error-output one for (e)), deleted at the end; the
 // description marks them, so that a run that was interrupted can delete its leftovers.
@@ -49,17 +50,7 @@ const MAX_PNG_BYTES = 400 * 1024;
 // (f): the node running Account > Check Account, and what the simulator answers meanwhile.
 const CHECK_NODE = 'Check Account';
 const CHECK_SITUATION = {
-	forceErrcode: {
-		errcode: 47009,
-		endpoints: [
-			'getarticlesummary',
-			'getarticletotal',
-			'getuserread',
-			'getuserreadhour',
-			'getusershare',
-			'getusersharehour',
-		],
-	},
+	forceErrcode: { errcode: 47009, endpoints: CLASSIC_ARTICLE_ENDPOINTS },
 	dailyLimit: 1000,
 	quotaUsed: { getupstreammsghour: 995 },
 };

@@ -6,6 +6,7 @@
  * a stored token, the Classic Token endpoint, and no credential (the only way it fails).
  */
 const { ENDPOINTS } = require('../simulator');
+const { CLASSIC_ARTICLE_ENDPOINTS: CLASSIC } = require('../simulator/endpoints');
 const { wechatWorkflow } = require('./wechat-workflow');
 const helpers = require('./sim-helpers');
 
@@ -18,14 +19,6 @@ const FAMILIES = {
 	articleAnalysis: 'getarticlesummary',
 	interfaceAnalysis: 'getinterfacesummary',
 };
-const CLASSIC = [
-	'getarticlesummary',
-	'getarticletotal',
-	'getuserread',
-	'getuserreadhour',
-	'getusershare',
-	'getusersharehour',
-];
 const CHECK_IDS = [
 	'token',
 	'ipWhitelist',

@@ -9,20 +9,13 @@ const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isDatacubeCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { check } = require('../lib/report');
+const { CLASSIC_ARTICLE_ENDPOINTS: CLASSIC } = require('../../simulator/endpoints');
 const { executeExpectingSuccess } = require('../lib/exits');
 
 const NODE = 'Check Account';
 const WORKFLOW = manualWorkflow('e2eCheckAccount1', 'e2e: Check Account', [
 	wechatNode(NODE, { resource: 'account', operation: 'check' }, [300, 0]),
 ]);
-const CLASSIC = [
-	'getarticlesummary',
-	'getarticletotal',
-	'getuserread',
-	'getuserreadhour',
-	'getusershare',
-	'getusersharehour',
-];
 const FAMILY_ENDPOINTS = [
 	'getupstreammsg',
 	'getusercumulate',
