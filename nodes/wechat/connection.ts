@@ -92,6 +92,12 @@ export function issuingEndpoint(credentials: ICredentialDataDecryptedObject): Is
 	return credentials.issuingEndpoint === 'classic' ? 'classic' : 'stable';
 }
 
+/** The path each issuing endpoint fetches tokens from. */
+export const TOKEN_PATH: Record<IssuingEndpoint, string> = {
+	stable: '/cgi-bin/stable_token',
+	classic: '/cgi-bin/token',
+};
+
 function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }

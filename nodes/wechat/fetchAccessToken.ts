@@ -6,7 +6,14 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { describeAccountErrcode } from './accountErrcodes';
-import { checkedAppCredentials, checkedBaseUrl, displayUrl, issuingEndpoint, tokenBinding } from './connection';
+import {
+	checkedAppCredentials,
+	checkedBaseUrl,
+	displayUrl,
+	issuingEndpoint,
+	tokenBinding,
+	TOKEN_PATH,
+} from './connection';
 import { describeNetworkError } from './networkError';
 import { redact } from './redact';
 
@@ -45,14 +52,14 @@ async function ask(
 			issuingEndpoint(credentials) === 'classic'
 				? {
 						method: 'GET',
-						url: `${baseUrl}/cgi-bin/token`,
+						url: `${baseUrl}${TOKEN_PATH.classic}`,
 						qs: { grant_type: 'client_credential', appid: appId, secret: appSecret },
 						json: true,
 						timeout: 30_000,
 					}
 				: {
 						method: 'POST',
-						url: `${baseUrl}/cgi-bin/stable_token`,
+						url: `${baseUrl}${TOKEN_PATH.stable}`,
 						body: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false },
 						json: true,
 						timeout: 30_000,

@@ -17,6 +17,8 @@
  *                       executed from the editor: the rows and the note that manual runs save no progress
  *   output-table.png    the demo workflow executed: its output table in the Logs panel
  *   error-output.png    On Error = "Continue (using error output)": two items in, the bad date on the Error branch
+ *   check-account.png   Account > Check Account executed, with the classic article APIs retired (47009) and one
+ *                       endpoint's daily quota nearly used up: one item per check, ok / warning with a remedy
  * --check-only runs the same steps and checks without writing PNGs.
  */
 const fs = require('node:fs');
@@ -30,11 +32,13 @@ const { simulatorAt, isDatacubeCall } = require('../lib/simulator');
 const { createLog } = require('../lib/log');
 const { DEFAULTS } = require('../start/args');
 const { DEMO_WORKFLOW } = require('../start/seed');
+const { CLASSIC_ARTICLE_ENDPOINTS } = require('../../test/simulator/endpoints');
 
 // Scratch workflows (a copy of the demo for (a), (b), (c); the error-output one for (e)), deleted at the end; the
 // description marks them, so that a run that was interrupted can delete its leftovers.
 const SCRATCH_NAME = 'WeChat message statistics';
 const ERROR_WORKFLOW_NAME = 'WeChat: a bad date goes to the error output';
+const CHECK_WORKFLOW_NAME = 'WeChat: Check Account';
 const SCRATCH_DESCRIPTION = 'Scratch copy made by scripts/screenshots/take.js; it deletes it when done.';
 const CUSTOM_RANGE = ['2024-03-01', '2024-03-31'];
 // (e): two items into the node, the second with a date that does not exist.
@@ -43,6 +47,13 @@ const BAD_BEGIN = '2024-02-30';
 const VIEWPORT = { width: 1440, height: 900 };
 const TALL_VIEWPORT = { width: 1440, height: 1600 }; // room for every action in the node creator
 const MAX_PNG_BYTES = 400 * 1024;
+// (f): the node running Account > Check Account, and what the simulator answers meanwhile.
+const CHECK_NODE = 'Check Account';
+const CHECK_SITUATION = {
+	forceErrcode: { errcode: 47009, endpoints: CLASSIC_ARTICLE_ENDPOINTS },
+	dailyLimit: 1000,
+	quotaUsed: { getupstreammsghour: 995 },
+};
 const CHROMIUM_FLAGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -210,6 +221,29 @@ function errorOutputWorkflow() {
 	};
 }
 
+/** (f): Manual Trigger -> the node on Account > Check Account. */
+function checkAccountWorkflow() {
+	const trigger = 'When clicking ‘Execute workflow’';
+	const wechat = DEMO_WORKFLOW.nodes.find((node) => node.type.endsWith('.weChatOfficialAccount'));
+	return {
+		name: CHECK_WORKFLOW_NAME,
+		description: SCRATCH_DESCRIPTION,
+		nodes: [
+			{ name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				name: CHECK_NODE,
+				type: wechat.type,
+				typeVersion: wechat.typeVersion,
+				position: [240, 0],
+				credentials: wechat.credentials,
+				parameters: { resource: 'account', operation: 'check' },
+			},
+		],
+		connections: { [trigger]: { main: [[{ node: CHECK_NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const { chromium } = loadPlaywright();
@@ -304,7 +338,7 @@ async function main() {
 		// A scratch copy of the demo workflow for (a), (b) and (c): the editor autosaves, and the demo must stay as it is.
 		const list = await (await context.request.get(`${base}/rest/workflows`)).json();
 		for (const wf of list.data || []) {
-			if (![SCRATCH_NAME, ERROR_WORKFLOW_NAME].includes(wf.name)) continue;
+			if (![SCRATCH_NAME, ERROR_WORKFLOW_NAME, CHECK_WORKFLOW_NAME].includes(wf.name)) continue;
 			// a leftover of an interrupted run? (only ours carry this description)
 			const full = await (await context.request.get(`${base}/rest/workflows/${wf.id}`)).json().catch(() => ({}));
 			if (full.data?.description !== SCRATCH_DESCRIPTION) continue;
@@ -534,6 +568,34 @@ async function main() {
 		log(`error output: ${successItems} items on Success, the item with Start Date ${BAD_BEGIN} on Error`);
 		await shot('error-output.png', `two outputs: ${successItems} items on Success, 1 on Error`);
 		await page.click('[data-test-id="ndv-close-button"]');
+
+		// (f) Account > Check Account, executed from the editor: one item per check.
+		log('(f) Account > Check Account');
+		await sim.setOptions(CHECK_SITUATION);
+		try {
+			const checkNode = `[data-test-id="canvas-node"][data-node-name="${CHECK_NODE}"]`;
+			await page.goto(`${base}/workflow/${await createScratch(checkAccountWorkflow())}`, {
+				waitUntil: 'domcontentloaded',
+			});
+			await page.locator(checkNode).dblclick();
+			await page.waitForSelector('[data-test-id="ndv"]');
+			await page.locator('[data-test-id="node-execute-button"]').click();
+			await page.locator('[data-test-id="ndv"] [data-test-id="node-run-status-success"]').waitFor();
+			const checks = await itemCount(page.locator('[data-test-id="output-panel"]'));
+			if (checks !== 30) throw new Error(`Check Account: the editor shows ${checks} items, expected 30 checks`);
+			await page.locator('[data-test-id="output-panel"]').getByText('this api is offline').first().waitFor();
+			log(`Check Account: ${checks} items, the classic family retired (47009), the hourly quota nearly used up`);
+			await widenOutput(page);
+			// a warning with its remedy in view: the hourly quota nearly used up
+			await page
+				.locator('[data-test-id="output-panel"] table tbody tr', { hasText: 'quota.getupstreammsghour' })
+				.first()
+				.evaluate((row) => row.scrollIntoView({ block: 'center' }));
+			await shot('check-account.png', `Account > Check Account executed, ${checks} items`);
+			await page.click('[data-test-id="ndv-close-button"]');
+		} finally {
+			await sim.setOptions({ forceErrcode: null, dailyLimit: 100000, quotaUsed: null });
+		}
 
 		if (blocked.size) log(`blocked browser requests to: ${[...blocked].join(', ')}`);
 		log('done');

@@ -7,18 +7,7 @@ const helpers = require('./sim-helpers');
 
 const suite = helpers.useSimulatorAndEngine();
 
-/** Most requests in flight at the same moment; a request ending as another starts does not overlap it. */
-function mostInFlight(calls) {
-	const events = calls.flatMap((call) => [
-		[call.at, 1],
-		[call.at + call.ms, -1],
-	]);
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let now = 0;
-	let most = 0;
-	for (const [, change] of events) most = Math.max(most, (now += change));
-	return most;
-}
+const { mostInFlight } = helpers;
 
 async function fetchEightWindows(parallelRequests) {
 	const { sim, engine } = suite;

@@ -8,6 +8,19 @@ function wechatOnly(json) {
 	return out;
 }
 
+/** Most requests in flight at the same moment; a request ending as another starts does not overlap it. */
+function mostInFlight(calls) {
+	const events = calls.flatMap((call) => [
+		[call.at, 1],
+		[call.at + call.ms, -1],
+	]);
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let now = 0;
+	let most = 0;
+	for (const [, change] of events) most = Math.max(most, (now += change));
+	return most;
+}
+
 const datacubeCalls = (sim) => sim.log.filter((entry) => entry.path.startsWith('/datacube/'));
 const tokenCalls = (sim) => sim.log.filter((entry) => entry.endpoint === 'stable_token' || entry.endpoint === 'token');
 
@@ -79,4 +92,12 @@ function useFixedChinaClock(beforeEachExtra = () => undefined) {
 	return suite;
 }
 
-module.exports = { useFixedChinaClock, wechatOnly, datacubeCalls, tokenCalls, setSimCredential, useSimulatorAndEngine };
+module.exports = {
+	useFixedChinaClock,
+	wechatOnly,
+	datacubeCalls,
+	tokenCalls,
+	setSimCredential,
+	useSimulatorAndEngine,
+	mostInFlight,
+};

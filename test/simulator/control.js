@@ -10,6 +10,7 @@
 //   POST /__sim/force-refresh {appId?}     -> { ok: true, access_token } (sim.forceRefresh: another system
 //                                            force-refreshes the stable token; the old one dies)
 //   GET  /__sim/expected?endpoint=&begin=&end=[&appId=] -> { list: [...] }  (sim.expectedRows)
+//   GET  /__sim/quota[?appId=]             -> { quota: { endpoint: { daily_limit, used, remain } } } (sim.quota)
 
 const reply = (body, status = 200) => ({ status, type: 'application/json', text: JSON.stringify(body) });
 
@@ -53,6 +54,8 @@ async function handleControl(state, req, url, raw) {
 				const extra = q.get('appId') ? { appId: q.get('appId') } : {};
 				return reply({ list: sim.expectedRows(q.get('endpoint'), q.get('begin'), q.get('end'), extra) });
 			}
+			case 'GET quota':
+				return reply({ quota: sim.quota(url.searchParams.get('appId') || undefined) });
 			default:
 				return reply({ errcode: 404, errmsg: 'not found' }, 404);
 		}

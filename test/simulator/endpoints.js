@@ -55,4 +55,14 @@ const ENDPOINTS = Object.freeze({
 	getinterfacesummaryhour: { span: 1, grain: 'hour', kind: 'interfaceSummaryHour' },
 });
 
-module.exports = { ENDPOINTS, SINCE_2025 };
+/** The six classic article analysis endpoints, which WeChat retired in 2026 (errcode 47009, WECHAT-2026.md §1). */
+const CLASSIC_ARTICLE_ENDPOINTS = Object.freeze([
+	'getarticlesummary',
+	'getarticletotal',
+	'getuserread',
+	'getuserreadhour',
+	'getusershare',
+	'getusersharehour',
+]);
+
+module.exports = { ENDPOINTS, SINCE_2025, CLASSIC_ARTICLE_ENDPOINTS };

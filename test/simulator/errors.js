@@ -23,6 +23,7 @@ const MESSAGES = {
 	61500: 'date format error',
 	61501: 'date range error',
 	61503: 'data not ready, please try later',
+	76021: 'cgi_path not found, please check',
 	89503: 'this IP calls require administrator confirmation',
 };
 

@@ -1,7 +1,7 @@
 'use strict';
-// Local simulator of WeChat's Official Account API on 127.0.0.1: both token endpoints,
-// get_api_domain_ip, and 21 datacube endpoints (7 message summary + 14 user / article / published
-// content / interface, endpoints.js) with WeChat's documented rules. README.md has the details.
+// Local simulator of WeChat's Official Account API on 127.0.0.1: both token endpoints, get_api_domain_ip,
+// openapi/quota/get (daily quotas, quota.js), and 21 datacube endpoints (7 message summary + 14 user /
+// article / published content / interface, endpoints.js) with WeChat's documented rules. README.md has the details.
 //   const { startSimulator, expectedRows } = require('./test/simulator');
 //   const sim = await startSimulator({ port: 0, now: () => fixedMs });
 // Options (SIM_DEFAULTS below; * = runtime-settable through sim.setOptions / POST /__sim/options):
@@ -17,10 +17,12 @@
 //   serveRetired*         false (default): the six retired classic article APIs answer 47009, as WeChat
 //                         does; true: they serve their rows as before (history and row-shape tests)
 //   spans*                { endpoint: days } span overrides (provoke 61501)
+//   dailyLimit*, quotaUsed*   daily quota per datacube endpoint (45009 when reached; quota/get reports it):
+//                         N | { endpoint: N }; { endpoint: calls other systems made today } (quota.js)
 //   faults*, latencyMs*, failOnDate*, shuffle*, shuffleSeed, control, port
 // sim: url, port, appId, appSecret, log, tokensIssued, datacubeCalls, held, options, today(), yesterday(),
 //   latestDay(), expireTokens(), forceRefresh(appId?), resetLog(), setOptions(p), resetOptions(),
-//   expectedRows(endpoint, begin, end, { appId? }), close().
+//   expectedRows(endpoint, begin, end, { appId? }), quota(appId?), close().
 // expectedRows(endpoint, begin, end, nowMs, { appId?, readyHour? }): the rows a perfect client outputs.
 
 const http = require('http');
@@ -31,6 +33,7 @@ const { faultPicker, mulberry32, FAULT_KINDS } = require('./faults');
 const { createHandler } = require('./server');
 const { checkAccounts, seedOf, findAccount } = require('./accounts');
 const { BEHAVIOUR_KEYS, buildBehaviour } = require('./behaviours');
+const { QuotaBook, DEFAULT_DAILY_LIMIT, checkDailyLimit, checkQuotaUsed } = require('./quota');
 
 const { ENDPOINTS, parseDate, formatDate, chinaToday, latestServedDay } = rules;
 
@@ -58,6 +61,8 @@ const SIM_DEFAULTS = Object.freeze({
 	ipWhitelisted: true,
 	shuffle: false, // answer datacube rows in a seeded shuffled order
 	shuffleSeed: 7,
+	dailyLimit: DEFAULT_DAILY_LIMIT, // N | { endpoint: N }: each datacube endpoint's daily quota per account (quota.js)
+	quotaUsed: null, // { endpoint: N }: calls other systems made today (every account), counted against the quota
 	control: true, // serve the /__sim/ control routes (see control.js)
 });
 
@@ -80,6 +85,8 @@ const RUNTIME_KEYS = [
 	'accounts',
 	'isDelay',
 	'serveRetired',
+	'dailyLimit',
+	'quotaUsed',
 ];
 
 function checkSpans(spans) {
@@ -134,6 +141,8 @@ async function startSimulator(options = {}) {
 	opts.accounts = checkAccounts(opts.accounts);
 	opts.isDelay = checkIsDelay(opts.isDelay);
 	checkServeRetired(opts.serveRetired);
+	opts.dailyLimit = checkDailyLimit(opts.dailyLimit);
+	opts.quotaUsed = checkQuotaUsed(opts.quotaUsed);
 	checkReadyHour(opts.readyHour);
 	const useListeners = new Set();
 	const state = {
@@ -158,6 +167,7 @@ async function startSimulator(options = {}) {
 		pickFault: faultPicker(opts.faults),
 		shuffleRnd: mulberry32(opts.shuffleSeed),
 		datacubeCalls: 0,
+		quota: new QuotaBook(opts),
 		callsForExpiry: 0,
 		timers: new Set(),
 		api: null,
@@ -231,12 +241,17 @@ async function startSimulator(options = {}) {
 			if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
 			if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
 			if ('serveRetired' in p) checkServeRetired(p.serveRetired);
+			if ('dailyLimit' in p) p.dailyLimit = checkDailyLimit(p.dailyLimit);
+			if ('quotaUsed' in p) p.quotaUsed = checkQuotaUsed(p.quotaUsed);
 			const built = {};
 			for (const k of BEHAVIOUR_KEYS) if (k in p) built[k] = buildBehaviour(k, p[k]); // validate all first
 			if ('expireTokenEvery' in p) state.callsForExpiry = 0;
 			Object.assign(state.rules, built); // a new value restarts its after/times/rate counting
 			Object.assign(opts, p);
+			if ('quotaUsed' in p) state.quota.usedSet();
 		},
+		/** Today's quota of every datacube endpoint for an account (default: the primary one), as quota/get reports it. */
+		quota: (appId = opts.appId) => state.quota.all(appId),
 		expectedRows: (endpoint, begin, end, extra = {}) =>
 			expectedRows(endpoint, begin, end, opts.now(), { readyHour: opts.readyHour, primaryAppId: opts.appId, ...extra }),
 		close() {

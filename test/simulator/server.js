@@ -9,6 +9,7 @@ const { handleControl } = require('./control');
 const { findAccount, seedOf, whitelisted } = require('./accounts');
 const { echoErrmsg, htmlAnswer, redirectAnswer, proxyLoginAnswer } = require('./echo');
 const { holdUntilNewToken } = require('./race');
+const { endpointOfPath } = require('./quota');
 
 const JSON_TYPE = 'application/json; encoding=utf-8';
 
@@ -111,6 +112,20 @@ function domainIpRoute(state, req, url, rec) {
 	return code ? errorJson(state, req, code) : json({ ip_list: ['127.0.0.1'] });
 }
 
+/** POST /cgi-bin/openapi/quota/get {cgi_path}: the token owner's daily quota of a datacube endpoint (quota.js). */
+async function quotaRoute(state, req, url, rec) {
+	await delay(state, state.opts.latencyMs);
+	if (req.method !== 'POST') return json(wxError(43002));
+	const code = accessErrcode(state, rec.token) || forcedErrcode(state, rec.endpoint);
+	if (code) return errorJson(state, req, code);
+	const parsed = parseJson(rec.body);
+	rec.body = parsed.value;
+	if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return json(wxError(47001));
+	const endpoint = endpointOfPath(parsed.value.cgi_path);
+	if (!endpoint) return json(wxError(76021));
+	return json({ errcode: 0, errmsg: 'ok', quota: state.quota.report(state.tokens.owner(rec.token), endpoint) });
+}
+
 /**
  * is_delay of a 2025 API answer: option isDelay 'latest' flags answers whose figures include the latest
  * served day, a list of 'YYYY-MM-DD' flags those days; false/null never. The figures of a request are
@@ -153,6 +168,10 @@ async function datacubeRoute(state, req, url, rec) {
 	const expireAfter = o.expireTokenEvery > 0 && state.callsForExpiry % o.expireTokenEvery === 0;
 	try {
 		if (req.method !== 'POST') return json(wxError(43002));
+		// Parsed first, so that the log shows the dates of every request, refused or not.
+		const parsed = parseJson(rec.body);
+		rec.body = parsed.value;
+		if (!state.quota.take(appId, name)) return errorJson(state, req, 45009);
 		const race = state.rules.lateInvalid;
 		if (race && race.fire(name)) {
 			const started = Date.now();
@@ -168,8 +187,6 @@ async function datacubeRoute(state, req, url, rec) {
 			rec.fault = fault;
 			return faultAnswer(fault);
 		}
-		const parsed = parseJson(rec.body);
-		rec.body = parsed.value;
 		const nowMs = o.now();
 		const latest = latestServedDay(nowMs, o.readyHour);
 		const span = o.spans[name] ?? ENDPOINTS[name].span;
@@ -193,6 +210,7 @@ const ROUTES = {
 	'/cgi-bin/token': ['token', tokenRoute],
 	'/cgi-bin/stable_token': ['stable_token', stableTokenRoute],
 	'/cgi-bin/get_api_domain_ip': ['get_api_domain_ip', domainIpRoute],
+	'/cgi-bin/openapi/quota/get': ['quota_get', quotaRoute],
 	'/proxy/login': ['proxy_login', (state, req, url) => proxyLoginAnswer(url.searchParams.get('return'))],
 };
 

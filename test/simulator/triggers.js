@@ -1,14 +1,14 @@
 'use strict';
 // When an injected behaviour fires. A rule spec is an object
 //   { endpoints?, after?, times?, rate?, seed? }
-// endpoints: which requests it applies to: 'token', 'stable_token', 'get_api_domain_ip', 'datacube'
+// endpoints: which requests it applies to: 'token', 'stable_token', 'get_api_domain_ip', 'quota_get', 'datacube'
 //   (every datacube endpoint) or a datacube endpoint name such as 'getusersummary';
 // after: let the first N matching requests pass untouched; times: then fire at most N times;
 // rate: fire with this probability (seeded by seed, reproducible). Without after/times/rate it always fires.
 
 const { mulberry32 } = require('./faults');
 
-const SERVICE_ENDPOINTS = ['token', 'stable_token', 'get_api_domain_ip'];
+const SERVICE_ENDPOINTS = ['token', 'stable_token', 'get_api_domain_ip', 'quota_get'];
 
 function checkCount(v, what) {
 	if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new Error(`${what} must be a whole number >= 0`);
@@ -23,7 +23,7 @@ class Rule {
 			endpoints.some((e) => e !== 'datacube' && !SERVICE_ENDPOINTS.includes(e) && !isDatacube(e))
 		) {
 			throw new Error(
-				`endpoints must list token, stable_token, get_api_domain_ip, datacube or datacube endpoint names`,
+				`endpoints must list token, stable_token, get_api_domain_ip, quota_get, datacube or datacube endpoint names`,
 			);
 		}
 		checkCount(after, 'after');

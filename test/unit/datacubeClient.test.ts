@@ -245,7 +245,7 @@ describe('DatacubeClient.fetchList: token errors', () => {
 		const { scripted, client } = setup(baseCredential());
 		scripted.server.queue('token', { body: { errcode: 40125, errmsg: `invalid appsecret ${APP_SECRET}` } });
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
-		expect(error).toMatchObject({ kind: 'fatal', errcode: 40125 });
+		expect(error).toMatchObject({ kind: 'fatal', errcode: 40125, noToken: true });
 		expect(error.message).toBe('WeChat rejected the App Secret (errcode 40125)');
 		expect(error.description).toContain('invalid appsecret ***');
 		expect(error.description).not.toContain(APP_SECRET);
@@ -272,7 +272,7 @@ describe('DatacubeClient.fetchList: token errors', () => {
 	it('unusable credential settings fail at once with their hint', async () => {
 		const { scripted, client } = setup(baseCredential({ baseUrl: 'http://proxy.example' }));
 		const error = await failure(client.fetchList(ENDPOINT, 'a', 'b', RETRY));
-		expect(error.kind).toBe('fatal');
+		expect(error).toMatchObject({ kind: 'fatal', noToken: true });
 		expect(error.message).toMatch(/plain http:\/\/ to proxy\.example/);
 		expect(error.description).toMatch(/Allow Insecure HTTP/);
 		expect(scripted.server.calls).toHaveLength(0);
@@ -430,6 +430,45 @@ describe('DatacubeClient.fetchList: abort signal', () => {
 		);
 		expect(sleeps.calls).toHaveLength(0);
 		expect(scripted.server.calls).toHaveLength(1);
+	});
+});
+
+describe('DatacubeClient.fetchQuota', () => {
+	it('posts the cgi_path to /cgi-bin/openapi/quota/get and returns daily_limit, used and remain', async () => {
+		const { scripted, client } = setup();
+		scripted.server.queue('datacube', {
+			body: { errcode: 0, errmsg: 'ok', quota: { daily_limit: 1000, used: 12, remain: 988 } },
+		});
+		await expect(client.fetchQuota('/datacube/getusersummary', RETRY)).resolves.toEqual({
+			daily_limit: 1000,
+			used: 12,
+			remain: 988,
+		});
+		const [call] = scripted.server.calls;
+		expect(call.url).toBe('https://api.weixin.qq.com/cgi-bin/openapi/quota/get');
+		expect(call.method).toBe('POST');
+		expect(call.body).toEqual({ cgi_path: '/datacube/getusersummary' });
+		expect(call.options).toMatchObject({ json: true, timeout: 4321 });
+	});
+
+	it('an answer without the three figures fails for good', async () => {
+		const { scripted, client } = setup();
+		scripted.server.queue('datacube', { body: { errcode: 0, quota: { daily_limit: 1000, used: '12', remain: 988 } } });
+		const error = await failure(client.fetchQuota('/datacube/getusersummary', RETRY));
+		expect(error.message).toBe('WeChat answered /cgi-bin/openapi/quota/get without a quota');
+		expect(error.noToken).toBe(false);
+	});
+
+	it('errcodes are handled as for the statistics: 76021 fails at once, -1 is retried', async () => {
+		const { scripted, client } = setup();
+		scripted.server.queue(
+			'datacube',
+			{ body: { errcode: -1 } },
+			{ body: { errcode: 76021, errmsg: 'cgi_path not found, please check' } },
+		);
+		const error = await failure(client.fetchQuota('/datacube/nosuchapi', RETRY));
+		expect(error).toMatchObject({ kind: 'fatal', errcode: 76021, noToken: false });
+		expect(scripted.server.calls).toHaveLength(2);
 	});
 });
 

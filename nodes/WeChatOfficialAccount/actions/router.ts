@@ -5,12 +5,13 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { OperationKind } from './kind';
+import { account } from './account';
 import { delivery } from './delivery';
 import { report } from './report';
 import { statistics } from './statistics';
 
 /** In Resource picker order. */
-export const KINDS: readonly OperationKind[] = [statistics, report, delivery];
+export const KINDS: readonly OperationKind[] = [statistics, account, report, delivery];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Resource is noDataExpression: one value for every item.

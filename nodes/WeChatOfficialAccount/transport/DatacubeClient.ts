@@ -1,11 +1,11 @@
 /**
- * The one place that talks to WeChat's datacube endpoints: adds the token (through TokenSession),
- * reads errcodes out of HTTP-200 bodies, retries transient faults with backoff and jitter, waits
- * out the per-minute quota (also when the token endpoint reports it), refreshes a rejected token
- * while each attempt used a newer token than the one rejected (bounded), stops waiting and
- * retrying as soon as its abort signal fires (the user stopped the execution, or another window of
- * the range failed for good), and reports every other failure as a DatacubeError whose text never
- * contains a secret.
+ * The one place that talks to WeChat's datacube endpoints (and to the quota API about them): adds
+ * the token (through TokenSession), reads errcodes out of HTTP-200 bodies, retries transient faults
+ * with backoff and jitter, waits out the per-minute quota (also when the token endpoint reports
+ * it), refreshes a rejected token while each attempt used a newer token than the one rejected
+ * (bounded), stops waiting and retrying as soon as its abort signal fires (the user stopped the
+ * execution, or another window of the range failed for good), and reports every other failure as
+ * a DatacubeError whose text never contains a secret.
  */
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { CredentialSettingsError } from '../../wechat/connection';
@@ -48,6 +48,8 @@ export class DatacubeError extends Error {
 		readonly description: string,
 		readonly errcode?: number,
 		readonly httpCode?: string,
+		/** No token could be obtained: the token endpoint refused, or the credential's settings are unusable. */
+		readonly noToken = false,
 	) {
 		super(message);
 		this.name = 'DatacubeError';
@@ -60,8 +62,45 @@ export interface DatacubeAnswer {
 	isDelay: boolean;
 }
 
-type Outcome =
-	| { answer: DatacubeAnswer }
+/** An API's daily quota for the account, as /cgi-bin/openapi/quota/get reports it. */
+export interface ApiQuota {
+	daily_limit: number;
+	used: number;
+	remain: number;
+}
+
+/** Reads a successful answer (errcode absent or 0); undefined when it lacks `what`. */
+interface Reader<T> {
+	what: string;
+	read(json: IDataObject): T | undefined;
+}
+
+const LIST: Reader<DatacubeAnswer> = {
+	what: 'a list',
+	read: (json) => (Array.isArray(json.list) ? { list: json.list, isDelay: json.is_delay === true } : undefined),
+};
+
+const QUOTA: Reader<ApiQuota> = {
+	what: 'a quota',
+	read(json) {
+		const quota = json.quota as IDataObject | undefined;
+		const figures = [quota?.daily_limit, quota?.used, quota?.remain];
+		if (!figures.every((value) => typeof value === 'number' && Number.isFinite(value))) return undefined;
+		const [daily_limit, used, remain] = figures as number[];
+		return { daily_limit, used, remain };
+	},
+};
+
+/** Where WeChat's quota API is, and the cgi_path of a datacube endpoint for it. */
+export const QUOTA_PATH = '/cgi-bin/openapi/quota/get';
+const DATACUBE_PREFIX = '/datacube/';
+export const datacubePath = (endpoint: string): string => `${DATACUBE_PREFIX}${endpoint}`;
+/** The datacube endpoint a path calls (undefined for other APIs), so errcodes can name its operation. */
+const endpointOf = (path: string): string | undefined =>
+	path.startsWith(DATACUBE_PREFIX) ? path.slice(DATACUBE_PREFIX.length) : undefined;
+
+type Outcome<T> =
+	| { answer: T }
 	| { errcode: number; errmsg: string; generation: number }
 	| { transient: string }
 	| { quota: string }
@@ -99,19 +138,29 @@ export class DatacubeClient {
 	}
 
 	/** POST /datacube/<endpoint> for one window. */
-	async fetchList(
+	fetchList(
 		endpoint: string,
 		beginDate: string,
 		endDate: string,
 		retry: RetryOptions = DEFAULT_RETRY,
 	): Promise<DatacubeAnswer> {
-		const body = { begin_date: beginDate, end_date: endDate };
+		// The request's own promise, without another await: callers' timing stays that of one request.
+		return this.post(datacubePath(endpoint), { begin_date: beginDate, end_date: endDate }, LIST, retry);
+	}
+
+	/** POST /cgi-bin/openapi/quota/get: the account's daily quota of one API (cgi_path like /datacube/getusersummary). */
+	fetchQuota(cgiPath: string, retry: RetryOptions = DEFAULT_RETRY): Promise<ApiQuota> {
+		return this.post(QUOTA_PATH, { cgi_path: cgiPath }, QUOTA, retry);
+	}
+
+	/** One authenticated POST with the token handling and retries described above. */
+	private async post<T>(path: string, body: IDataObject, reader: Reader<T>, retry: RetryOptions): Promise<T> {
 		let refreshes = 0;
 		let lastRejected = -1;
 		let lastReason = '';
 		for (let attempt = 1; attempt <= retry.maxAttempts;) {
 			if (retry.signal?.aborted) throw cancelledError();
-			const outcome = await this.once(`/datacube/${endpoint}`, body, retry);
+			const outcome = await this.once(path, body, reader, retry);
 			if ('answer' in outcome) return outcome.answer;
 			if ('fatal' in outcome) throw outcome.fatal;
 			let wait: number;
@@ -122,7 +171,7 @@ export class DatacubeClient {
 				lastReason = outcome.quota;
 				wait = retry.quotaWaitMs;
 			} else {
-				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg), Date.now(), endpoint);
+				const info = describeErrcode(outcome.errcode, this.clean(outcome.errmsg), Date.now(), endpointOf(path));
 				if (info.action === 'refreshToken' && outcome.generation > lastRejected && refreshes < MAX_TOKEN_REFRESHES) {
 					refreshes++;
 					lastRejected = outcome.generation;
@@ -161,7 +210,7 @@ export class DatacubeClient {
 		if (signal?.aborted) throw cancelledError();
 	}
 
-	private fromFailure(error: unknown, signal: AbortSignal | undefined): Outcome {
+	private fromFailure(error: unknown, signal: AbortSignal | undefined): Outcome<never> {
 		if (signal?.aborted) return { fatal: cancelledError() };
 		const tokenError = named<TokenErrorLike>(error, 'WeChatTokenError');
 		if (tokenError) {
@@ -169,15 +218,24 @@ export class DatacubeClient {
 			if (tokenError.kind === 'transient') return { transient: message };
 			if (tokenError.kind === 'quota') return { quota: message };
 			return {
-				fatal: new DatacubeError('fatal', message, this.clean(tokenError.description), tokenError.errcode),
+				fatal: new DatacubeError(
+					'fatal',
+					message,
+					this.clean(tokenError.description),
+					tokenError.errcode,
+					undefined,
+					true,
+				),
 			};
 		}
 		const settings = named<CredentialSettingsError>(error, 'CredentialSettingsError');
-		if (settings) return { fatal: new DatacubeError('fatal', settings.message, settings.hint) };
+		if (settings) {
+			return { fatal: new DatacubeError('fatal', settings.message, settings.hint, undefined, undefined, true) };
+		}
 		return { transient: `could not reach ${this.session.shownBaseUrl}: ${describeNetworkError(error)}` };
 	}
 
-	private async once(path: string, body: IDataObject, retry: RetryOptions): Promise<Outcome> {
+	private async once<T>(path: string, body: IDataObject, reader: Reader<T>, retry: RetryOptions): Promise<Outcome<T>> {
 		let sent: { generation: number; response: IN8nHttpFullResponse };
 		try {
 			sent = await this.session.send(path, { method: 'POST', body, json: true, timeout: retry.timeoutMs });
@@ -211,15 +269,16 @@ export class DatacubeClient {
 		if (typeof json.errcode === 'number' && json.errcode !== 0) {
 			return { errcode: json.errcode, errmsg: String(json.errmsg ?? ''), generation };
 		}
-		if (!Array.isArray(json.list)) {
+		const read = reader.read(json);
+		if (read === undefined) {
 			return {
 				fatal: new DatacubeError(
 					'fatal',
-					`WeChat answered ${path} without a list`,
+					`WeChat answered ${path} without ${reader.what}`,
 					redactAndClip(JSON.stringify(json), this.session.secrets(), 300),
 				),
 			};
 		}
-		return { answer: { list: json.list, isDelay: json.is_delay === true } };
+		return { answer: read };
 	}
 }

@@ -44,6 +44,8 @@ export class TokenSession {
 	baseUrl = '';
 	/** For messages: never user-info. */
 	shownBaseUrl = '';
+	/** Tokens this session had the credential fetch from WeChat (not the stored ones it reused). */
+	fetched = 0;
 
 	constructor(private readonly ctx: IExecuteFunctions) {}
 
@@ -118,9 +120,15 @@ export class TokenSession {
 		return { generation, response: await request };
 	}
 
+	/** Whether the session holds a token for the current settings (the next request fetches none). */
+	async holdsToken(): Promise<boolean> {
+		return Boolean((await this.credentials()).accessToken);
+	}
+
 	/** Takes the token a leading request obtained, unless the session moved on meanwhile. */
 	private adopt(sentWith: ICredentialDataDecryptedObject, generation: number): void {
 		this.remember(sentWith.accessToken);
+		if (sentWith.accessToken) this.fetched++;
 		if (this.data && this.generation === generation && !this.data.accessToken && sentWith.accessToken) {
 			this.data.accessToken = sentWith.accessToken;
 			this.data.issuedFor = sentWith.issuedFor;
