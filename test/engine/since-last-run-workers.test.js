@@ -140,3 +140,15 @@ it('the store is per workflow: another workflow with the same node id has its ow
 			.sort(),
 	).toEqual(['workflow-1', 'workflow-2']);
 });
+
+it('two executions at once on a fresh cursor: both write it (the second insert of the row is retried), no warning, the next delivers nothing', async () => {
+	at('2026-11-26T09:00:00');
+	const both = await Promise.all([onWorker(), onWorker()]);
+	for (const run of both) {
+		expect(run.result.error).toBeUndefined();
+		expect(days(run.rows)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+		expect(run.hints).not.toMatch(/deduplication store/);
+	}
+	expect((await onWorker()).rows).toEqual([]);
+	expect(n8n.processedData.size()).toEqual({ rows: 1, values: 3 });
+});

@@ -7,7 +7,7 @@
  * (ours and a later node's), week and month boundaries, several items, is_delay and binary pass-through.
  */
 const { NODE_TYPE } = require('./wechat-workflow');
-const { CREDENTIALS } = require('./since-last-run-workflow');
+const { CREDENTIALS, sinceLastRunWorkflow } = require('./since-last-run-workflow');
 const { destinationStore } = require('./builtin-nodes');
 const { hintsOf, useSinceLastRunSuite } = require('./n8n-instance');
 
@@ -152,6 +152,16 @@ describe('a destination that fails once', () => {
 		at('2026-11-29T09:00:00');
 		expect(days((await execute({ confirm: false })).rows)).toEqual(['2026-11-28']);
 	});
+});
+
+it('a disabled Confirm Delivery step counts as none: delivered when the node ends', async () => {
+	at('2026-11-26T09:00:00');
+	const workflow = sinceLastRunWorkflow({ failTimes: 1 });
+	workflow.nodes.find((node) => node.name === 'Confirm').disabled = true;
+	const failed = await n8n.run(engine, workflow);
+	expect(failed.error.message).toMatch(/destination is down/);
+	expect(hintsOf(failed, 'WeChat')).toMatch(/No Confirm Delivery step follows this node/);
+	expect((await execute()).rows).toEqual([]);
 });
 
 it('Wait for Confirm Delivery off: delivered when the node ends, although a Confirm step follows (it confirms nothing)', async () => {

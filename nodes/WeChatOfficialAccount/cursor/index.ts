@@ -103,7 +103,8 @@ export class SinceLastRun {
 		for (const progress of this.progress.values()) {
 			const { from, through, keeper } = progress;
 			if (from === undefined || through === undefined) continue;
-			const description = `${node}: ${from} to ${through}`;
+			const days = from === through ? from : `${from} to ${through}`;
+			const description = `${node}: ${days}`;
 			const confirmed = progress.waits && confirmFollows(this.ctx);
 			if (manual) {
 				if (confirmed) handOver(this.ctx.getExecutionId(), node, { description, commit: async () => [] });
@@ -112,7 +113,7 @@ export class SinceLastRun {
 			if (!confirmed) {
 				if (progress.waits) {
 					this.notes.add(
-						`No Confirm Delivery step follows this node, so the days it output (${from} to ${through}) count as delivered now. To have them fetched again when a later step fails, put a Confirm Delivery step (resource "Delivery (Since Last Run)") after the step that stores the rows.`,
+						`No Confirm Delivery step follows this node, so the days it output (${days}) count as delivered now. To have them fetched again when a later step fails, put a Confirm Delivery step (resource "Delivery (Since Last Run)") after the step that stores the rows.`,
 					);
 				}
 				this.warn(await keeper.write(this.ctx, { delivered: through }));
