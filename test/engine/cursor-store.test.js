@@ -11,6 +11,7 @@ const { DEFAULT_PACKAGE_DIR } = require('./harness');
 const { DedupCursorStore } = require(
 	path.join(DEFAULT_PACKAGE_DIR, 'dist/nodes/WeChatOfficialAccount/cursor/dedupStore.js'),
 );
+const { CursorKeeper } = require(path.join(DEFAULT_PACKAGE_DIR, 'dist/nodes/WeChatOfficialAccount/cursor/keeper.js'));
 const { valuesOf, probesFor } = require(
 	path.join(DEFAULT_PACKAGE_DIR, 'dist/nodes/WeChatOfficialAccount/cursor/register.js'),
 );
@@ -142,6 +143,58 @@ describe('the cursor in the deduplication store', () => {
 		expect(String(results.find((r) => r.status === 'rejected').reason)).toMatch(/duplicate key/);
 		expect(await b.write({ delivered: '2026-11-25' })).toBeUndefined();
 		expect(store.entries('n:fetch-node')).toHaveLength(3);
+	});
+});
+
+describe('the keeper (the store that works, else static data)', () => {
+	/** What the keeper uses of an execution context: the logger and the workflow's static data. */
+	const context = () => {
+		const staticData = {};
+		const warnings = [];
+		return {
+			staticData,
+			warnings,
+			logger: { warn: (line) => warnings.push(line) },
+			getWorkflowStaticData: () => staticData,
+		};
+	};
+	const KEYS = { dedup: KEY, static: `fetch-node/${KEY}` };
+
+	it('a write that loses the race for the first row is tried once more: stored, no warning, no static data', async () => {
+		const store = new ProcessedData();
+		const { helpers } = countedHelpers(store);
+		let raced = false;
+		const racing = {
+			...helpers,
+			async checkProcessedAndRecord(...args) {
+				if (!raced) {
+					raced = true;
+					// Another execution inserts the row between this call's read and its insert.
+					await helpers.checkProcessedAndRecord(valuesOf(KEY, { delivered: '2026-11-25' }, 0), 'node', {
+						mode: 'entries',
+						maxEntries: 3,
+					});
+					throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
+				}
+				return await helpers.checkProcessedAndRecord(...args);
+			},
+		};
+		const ctx = context();
+		expect(await new CursorKeeper(racing, KEYS).write(ctx, { delivered: '2026-11-25' })).toEqual([]);
+		expect(ctx.warnings).toEqual([]);
+		expect(ctx.staticData).toEqual({});
+		expect(store.entries('n:fetch-node')).toHaveLength(3);
+	});
+
+	it('a store that keeps failing: static data, with a warning', async () => {
+		const store = new ProcessedData();
+		store.failWith = 'connection refused';
+		const ctx = context();
+		const keeper = new CursorKeeper(countedHelpers(store).helpers, KEYS);
+		const [warning] = await keeper.write(ctx, { delivered: '2026-11-25' });
+		expect(warning).toMatch(/could not use n8n's deduplication store \(connection refused\)/);
+		expect(ctx.staticData).toEqual({ weChatSinceLastRun: { [`fetch-node/${KEY}`]: { delivered: '2026-11-25' } } });
+		expect(keeper.inStaticData).toBe(true);
 	});
 });
 
