@@ -178,7 +178,7 @@ export async function confirmDelivery(ctx: IExecuteFunctions): Promise<{ message
 	for (const handoff of handoffs) warnings.push(...(await handoff.commit(ctx)));
 	const confirmed = handoffs.map((handoff) => handoff.description).join('; ');
 	let message =
-		'Nothing to confirm: no "Since Last Run" step before this one output days waiting for confirmation in this execution';
+		'Nothing to confirm: no "Since Last Run" step before this one output days waiting for confirmation in this execution (an execution that waited and resumed in another n8n process cannot confirm: its days come again with the next run)';
 	if (confirmed) {
 		message =
 			ctx.getMode() === 'manual'
