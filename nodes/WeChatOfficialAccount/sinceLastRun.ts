@@ -1,33 +1,19 @@
 /**
- * "Since Last Run": which days to fetch, and the cursor that remembers what was delivered. Pure
- * (the node reads and writes the workflow's static data; this module only computes).
+ * "Since Last Run": which days a run fetches and which of the fetched rows it delivers, given the
+ * cursor (the last day delivered). Pure; where the cursor is kept is cursor/'s business.
  *
- * The cursor lives in the workflow's global static data, one entry per node and operation, so
- * that a "Confirm Delivery" step elsewhere in the workflow can commit it. A run records what it
- * output as `pending` (with its execution id); days count as delivered only when confirmed, or at
- * once when the node does not wait for confirmation, or when there was nothing to deliver. A
- * pending range of an earlier execution was never confirmed (a later node failed): it is fetched
- * again. That is at-least-once delivery: destinations should upsert.
+ * Most operations select data days: a run fetches the days after the cursor up to the latest day
+ * WeChat serves (weeks and months: the completed ones). Article series (Get Article Details, Get
+ * Article Total) select publish days, and each article's cumulative series gains one statistics day
+ * (stat_date) a day for `seriesDays` days: there the cursor is a stat_date, a run fetches every
+ * publish day whose series can hold a stat_date after it, and delivers just the rows of the new
+ * stat_dates — each (msgid, stat_date) once, as WeChat serves that day.
  */
+import type { IDataObject } from 'n8n-workflow';
 import type { DatacubeApi } from './apis';
-import { addDays, FIRST_DATA_DAY, latestServedDay, maxDay, type Day } from './dates/calendar';
+import { addDays, FIRST_DATA_DAY, latestServedDay, maxDay, minDay, type Day } from './dates/calendar';
 import { PlanError } from './dates/PlanError';
-import { periodsOverlapping } from './dates/planRequests';
-
-export const STATE_KEY = 'weChatSinceLastRun';
-
-export interface Cursor {
-	/** Every day up to and including this one was delivered (and confirmed). */
-	delivered?: Day;
-	/** Output by node `node` in `execution`, waiting for a Confirm Delivery step after it. */
-	pending?: { from: Day; through: Day; execution: string; node?: string };
-}
-
-export type CursorMap = Record<string, Cursor>;
-
-export function cursorKey(nodeId: string, api: Pick<DatacubeApi, 'resource' | 'operation'>): string {
-	return `${nodeId}/${api.resource}/${api.operation}`;
-}
+import { periodsOverlapping, type RequestWindow } from './dates/planRequests';
 
 export const MAX_LOOKBACK_DAYS = 3650;
 
@@ -43,47 +29,43 @@ export function checkedLookbackDays(value: unknown): number {
 }
 
 export type SinceLastRunRange =
-	| { kind: 'fetch'; begin: Day; end: Day; latest: Day; notes: string[] }
+	| {
+			kind: 'fetch';
+			/** The first day to deliver (for article series: the first new stat_date). */
+			from: Day;
+			/** The days to request (for article series: publish days). */
+			begin: Day;
+			end: Day;
+			latest: Day;
+	  }
 	| { kind: 'upToDate'; latest: Day; note: string };
 
-/** Where the next delivery starts: after what this execution already output, else after what was confirmed. */
-function deliveredThrough(cursor: Cursor | undefined, execution: string): Day | undefined {
-	if (cursor?.pending && cursor.pending.execution === execution) return cursor.pending.through;
-	return cursor?.delivered;
-}
-
+/** The range of a run: after `delivered` (none yet: the last `lookbackDays` days) up to the latest day served. */
 export function sinceLastRunRange(
 	api: DatacubeApi,
-	cursor: Cursor | undefined,
-	execution: string,
+	delivered: Day | undefined,
 	lookbackDays: number,
 	now: number,
 ): SinceLastRunRange {
 	const latest = latestServedDay(now);
-	const notes: string[] = [];
-	const through = deliveredThrough(cursor, execution);
-	if (cursor?.pending && cursor.pending.execution !== execution) {
-		notes.push(
-			`Days ${cursor.pending.from} to ${cursor.pending.through}, output by an earlier run, were never confirmed (a later step failed, or the workflow has no Confirm Delivery step): they are fetched again`,
-		);
-	}
 	const firstDay = maxDay(api.firstDay ?? FIRST_DATA_DAY, FIRST_DATA_DAY);
-	const begin = maxDay(through === undefined ? addDays(latest, 1 - lookbackDays) : addDays(through, 1), firstDay);
+	const from = maxDay(delivered === undefined ? addDays(latest, 1 - lookbackDays) : addDays(delivered, 1), firstDay);
 	const upToDate = (why: string): SinceLastRunRange => ({ kind: 'upToDate', latest, note: why });
-	if (begin > latest) {
+	if (from > latest) {
 		return upToDate(
-			`Nothing new since the last run: everything up to ${through ?? latest} was delivered, and ${latest} is the latest day WeChat serves now (the next day comes after 08:00 China time)`,
+			`Nothing new since the last run: everything up to ${delivered ?? latest} was delivered, and ${latest} is the latest day WeChat serves now (the next day comes after 08:00 China time)`,
 		);
 	}
 	if (
 		(api.grain === 'week' || api.grain === 'month') &&
-		periodsOverlapping(api.grain, begin, latest, latest).length === 0
+		periodsOverlapping(api.grain, from, latest, latest).length === 0
 	) {
 		return upToDate(
-			`Nothing new since the last run: no ${api.grain} that starts after ${through ?? addDays(begin, -1)} has ended and been served yet (${latest} is the latest day WeChat serves now)`,
+			`Nothing new since the last run: no ${api.grain} that starts after ${delivered ?? addDays(from, -1)} has ended and been served yet (${latest} is the latest day WeChat serves now)`,
 		);
 	}
-	return { kind: 'fetch', begin, end: latest, latest, notes };
+	const begin = api.seriesDays ? maxDay(addDays(from, 1 - api.seriesDays), firstDay) : from;
+	return { kind: 'fetch', from, begin, end: latest, latest };
 }
 
 /**
@@ -95,41 +77,41 @@ export function lastDeliveredDay(plan: { end: Day; periods: Array<{ last: Day }>
 	return heldFrom !== undefined && heldFrom <= end ? addDays(heldFrom, -1) : end;
 }
 
-/** The cursor after a run output [from, through]. */
-export function afterDelivery(
-	cursor: Cursor | undefined,
-	from: Day,
-	through: Day,
-	execution: string,
-	confirmNow: boolean,
-	node?: string,
-): Cursor {
-	if (through < from) return { ...cursor };
-	if (confirmNow) return { delivered: through };
-	const start = cursor?.pending?.execution === execution ? cursor.pending.from : from;
-	return { delivered: cursor?.delivered, pending: { from: start, through, execution, node } };
+export interface Delivered {
+	rows: IDataObject[];
+	/** Every day up to this one is delivered by this run (before `from`: nothing). */
+	through: Day;
+	/** The first day held back because WeChat has not finalised it (is_delay). */
+	heldFrom?: Day;
 }
 
 /**
- * Confirm Delivery: the cursors this execution left pending become delivered — only those of the
- * fetch nodes upstream of the confirming step (`upstream`: node names), so that a Confirm after one
- * destination never confirms what another branch has not stored yet. Returns what it confirmed.
+ * What a run delivers of the rows it fetched for `range`: the days WeChat has finalised. A window
+ * WeChat answered with is_delay holds back its last day and everything after it; for an article
+ * series that is the window's last stat_date (the publish day's series end, or the latest day).
  */
-export function confirmPending(
-	cursors: CursorMap,
-	execution: string,
-	upstream: ReadonlySet<string>,
-): { cursors: CursorMap; confirmed: string[] } {
-	const out: CursorMap = {};
-	const confirmed: string[] = [];
-	for (const [key, cursor] of Object.entries(cursors)) {
-		const pending = cursor.pending;
-		if (pending?.execution === execution && (pending.node === undefined || upstream.has(pending.node))) {
-			out[key] = { delivered: maxDay(cursor.delivered ?? pending.through, pending.through) };
-			confirmed.push(`${pending.node ?? key.split('/').slice(1).join('/')}: ${pending.from} to ${pending.through}`);
-		} else {
-			out[key] = cursor;
-		}
+export function deliveredRows(
+	api: DatacubeApi,
+	range: Extract<SinceLastRunRange, { kind: 'fetch' }>,
+	plan: { end: Day; periods: Array<{ last: Day }> },
+	rows: IDataObject[],
+	delayed: RequestWindow[],
+): Delivered {
+	const series = api.seriesDays;
+	const lastFigures = (window: RequestWindow) =>
+		series ? minDay(addDays(window.end, series - 1), range.latest) : window.end;
+	const heldFrom = delayed.length > 0 ? delayed.map(lastFigures).sort()[0] : undefined;
+	if (series) {
+		const day = (row: IDataObject) => String(row.stat_date);
+		return {
+			rows: rows.filter((row) => day(row) >= range.from && (heldFrom === undefined || day(row) < heldFrom)),
+			through: heldFrom === undefined ? range.end : addDays(heldFrom, -1),
+			heldFrom,
+		};
 	}
-	return { cursors: out, confirmed };
+	return {
+		rows: heldFrom === undefined ? rows : rows.filter((row) => String(row.ref_date) < heldFrom),
+		through: lastDeliveredDay(plan, heldFrom),
+		heldFrom,
+	};
 }

@@ -8,7 +8,7 @@
  *   npm run test:e2e                 (builds first)
  *   node test/e2e/run.js             (uses the current dist/)
  *   E2E_KEEP=1 node test/e2e/run.js  (keeps the temp folder and prints its path)
- *   E2E_ONLY=10,20,30,84 node test/e2e/run.js  (only those checks: the setup ones and the one being worked on)
+ *   E2E_ONLY=78,79 node test/e2e/run.js  (only the checks whose file names start so, after 10 and 30, which set up)
  *
  * This file only sets up and orchestrates: the checks live in checks/*.js, run in file-name order. Each exports
  * { steps: [{ title, run(ctx) }], workflows?(ctx) } (workflows: imported by checks/30-import.js). Prints a line per
@@ -45,12 +45,15 @@ async function avoidChinaDayBoundaries() {
 	}
 }
 
-/** E2E_ONLY=10,20,30,84 runs only the checks whose file names start so (setup checks included by the caller). */
+/** Checks the run always needs: the package installed (10) and the credential and workflows imported (30). */
+const SETUP = ['10-', '30-'];
+
 function loadChecks() {
 	const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',').map((prefix) => prefix.trim()) : null;
 	return fs
 		.readdirSync(CHECKS_DIR)
-		.filter((file) => file.endsWith('.js') && (!only || only.some((prefix) => file.startsWith(prefix))))
+		.filter((file) => file.endsWith('.js'))
+		.filter((file) => !only || [...SETUP, ...only].some((prefix) => file.startsWith(prefix)))
 		.sort()
 		.map((file) => ({ file, ...require(path.join(CHECKS_DIR, file)) }));
 }

@@ -78,7 +78,8 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 		 *          variables ($vars), staticData, executionId,
 		 *          processedData (a ProcessedData from ./processed-data: n8n's deduplication store; fresh if not given),
 		 *          onExecution (called with n8n's cancelable execution promise: `.cancel()` is the Stop button)
-		 * The result's `staticData` is the workflow's static data after the run (what n8n would save).
+		 * The result's `staticData` is the workflow's static data after the run; `savedStaticData` what n8n would
+		 * save (the static data when the run changed it, else undefined: n8n saves nothing).
 		 */
 		async run(workflowJson, options = {}) {
 			const workflowData = typeof workflowJson === 'string' ? JSON.parse(workflowJson) : structuredClone(workflowJson);
@@ -115,6 +116,12 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 			});
 			const executionOrder = [];
 			hooks.addHandler('nodeExecuteAfter', (nodeName) => executionOrder.push(nodeName));
+			// What n8n's hooks get to save after the run (workflowExecuteAfter's newStaticData): the static
+			// data when the run changed it, else undefined (n8n then saves nothing).
+			let savedStaticData;
+			hooks.addHandler('workflowExecuteAfter', (_run, newStaticData) => {
+				savedStaticData = newStaticData === undefined ? undefined : JSON.parse(JSON.stringify(newStaticData));
+			});
 			const additionalData = buildAdditionalData({
 				credentialsHelper: credentials,
 				hooks,
@@ -145,6 +152,7 @@ async function createEngine({ packageDir = DEFAULT_PACKAGE_DIR, logLevel } = {})
 				durationMs: Date.now() - started,
 				run,
 				staticData: JSON.parse(JSON.stringify(workflow.staticData ?? {})),
+				savedStaticData,
 				processedData,
 			};
 		},

@@ -100,18 +100,35 @@ async function executionStaticData(app, connection, executionId) {
 
 /**
  * The values n8n's deduplication store (table processed_data, behind this.helpers.checkProcessedAndRecord)
- * holds for the workflow's scope: n8n stores each value as the base64 MD5 of its text.
+ * holds for the workflow in one context ('' for scope workflow, 'n:<node id>' for scope node): n8n stores each
+ * value as the base64 MD5 of its text.
  */
-async function processedDataHashes(app, connection, workflowId) {
+async function processedDataHashes(app, connection, workflowId, context = '') {
+	const rows = await processedDataRows(app, connection, workflowId);
+	const row = rows.find((r) => r.context === context);
+	return row && Array.isArray(row.value.data) ? row.value.data : [];
+}
+
+/** Every row of processed_data of the workflow: [{ context, value: { mode, data } }]. */
+async function processedDataRows(app, connection, workflowId) {
 	const rows = await query(
 		app,
 		connection,
-		'SELECT value FROM processed_data WHERE "workflowId" = $1 AND context = $2',
-		[workflowId, ''],
+		'SELECT context, value FROM processed_data WHERE "workflowId" = $1 ORDER BY context',
+		[workflowId],
 	);
-	const value = rows.length ? rows[0].value : null;
-	const parsed = typeof value === 'string' ? JSON.parse(value) : value;
-	return parsed && Array.isArray(parsed.data) ? parsed.data : [];
+	return rows.map((row) => ({
+		context: row.context,
+		value: typeof row.value === 'string' ? JSON.parse(row.value) : row.value,
+	}));
+}
+
+/** Sets a workflow's static data in Postgres, as n8n saves it (what a trigger or another node keeps there). */
+async function setWorkflowStaticData(app, connection, workflowId, data) {
+	await query(app, connection, 'UPDATE workflow_entity SET "staticData" = $2 WHERE id = $1', [
+		workflowId,
+		JSON.stringify(data),
+	]);
 }
 
 /** Waits until n executions after afterId have finished (a webhook answer can come before the worker stores the end). */
@@ -162,6 +179,8 @@ module.exports = {
 	workflowStaticData,
 	executionStaticData,
 	processedDataHashes,
+	processedDataRows,
+	setWorkflowStaticData,
 	fireAtOnce,
 	executionsSince,
 	lastExecutionId,

@@ -7,7 +7,9 @@
  *      once each, spread over both workers, the token fetched once and refreshed once per expiry, 0 failures.
  *   2. The same with the Classic Token endpoint: failed executions and token fetches reported.
  *   3. examples/hourly-backfill-to-postgres.json on a worker into this Postgres, run twice: the second adds nothing.
- *   4. "Since Last Run" across workers: the cursor one worker stores, the next execution on the other continues.
+ *   4. "Since Last Run" across workers: the cursor one worker stores, the next execution on the other continues;
+ *      with and without a Confirm Delivery step; processed_data stays one row of 3 values per node; the workflow's
+ *      other static data survives.
  *   5. Wall time of 20 executions on two workers, then on one.
  *
  *   npm run test:queue                 (builds first)
@@ -307,6 +309,25 @@ async function sinceLastRunCalls(branch, count) {
 const failureOf = (run) =>
 	`HTTP ${run.call.status}${run.error ? `: ${run.error}` : ` ${run.call.text || run.call.error}`}`;
 
+/** The values a cursor "delivered through `day`" of getDaily is stored as (either generation), as n8n hashes them. */
+function cursorHashes(day, generation) {
+	return [`year=${day.slice(0, 4)}`, `month=${day.slice(5, 7)}`, `day=${day.slice(8)}`]
+		.map((field) => `wechat-analytics-since-last-run|messageSummary/getDaily|${generation}|${field}`)
+		.map((value) => createHash('md5').update(value).digest('base64'))
+		.sort();
+}
+
+/** Why the WeChat node of `branch` does not hold exactly the cursor `day` in its own row; undefined when it does. */
+function notTheCursor(rows, branch, day) {
+	const own = rows.find((row) => row.context === `n:${W.fetchNodeId(branch)}`);
+	if (!own)
+		return `no row n:${W.fetchNodeId(branch)} (rows: ${rows.map((row) => JSON.stringify(row.context)).join(', ')})`;
+	const held = [...own.value.data].sort().join();
+	return [0, 1].some((generation) => held === cursorHashes(day, generation).join())
+		? undefined
+		: `${own.value.data.length} value(s), not the cursor ${day}`;
+}
+
 async function sinceLastRunAcrossWorkers(offered) {
 	const name = '"Since Last Run": the cursor one worker stores is continued by the next execution on the other worker';
 	if (
@@ -322,8 +343,18 @@ async function sinceLastRunAcrossWorkers(offered) {
 		new Date(Date.parse(`${latestDay}T00:00:00Z`) - (LOOKBACK_DAYS - 1) * 86400000).toISOString().slice(0, 10),
 		latestDay,
 	);
+	const connection = topology.pg.connection('n8n');
+	const workflowId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).id;
+	// What a Schedule Trigger and another node keep in the workflow's static data: a worker saves the static data
+	// an execution changed in place of all of it, and starts new executions without it (n8n 2.41.1).
+	await E.setWorkflowStaticData(app, connection, workflowId, W.OTHER_STATIC_DATA);
+	let executions = 0;
+	const calls = async (branch, count) => {
+		executions += count;
+		return await sinceLastRunCalls(branch, count);
+	};
 
-	const [first] = await sinceLastRunCalls('sinceLastRun', 1);
+	const [first] = await calls('sinceLastRun', 1);
 	check(
 		`since last run: the first execution (${first.worker}) delivers the ${LOOKBACK_DAYS} days up to ${latestDay}, the latest WeChat serves`,
 		() => {
@@ -333,37 +364,18 @@ async function sinceLastRunAcrossWorkers(offered) {
 				: `days delivered: ${first.days.join(', ') || 'none'}`;
 		},
 	);
-	const connection = topology.pg.connection('n8n');
-	const workflowId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).id;
-	const stored = await E.workflowStaticData(app, connection, workflowId);
-	info(`static data in Postgres after the first execution: ${JSON.stringify(stored)}`);
-	// n8n 2.41.1 stores an execution's workflow without its static data (toWorkflowSnapshot), and a worker reloads
-	// static data from the database only for a resumed execution (job.data.loadStaticData): a new webhook or schedule
-	// execution on a worker starts from empty static data. The node therefore also keeps the cursor in n8n's
-	// deduplication store (table processed_data), which every process reads from the database.
-	const fetchNodeId = W.sinceLastRunWorkflow(LOOKBACK_DAYS).nodes.find(
-		(node) => node.name === 'WeChat (sinceLastRun)',
-	).id;
-	const cursorValues = ['day', 'commit'].map(
-		(kind) => `wechat-analytics-since-last-run|${fetchNodeId}/messageSummary/getDaily|${kind}|${latestDay}`,
+	const rows = await E.processedDataRows(app, connection, workflowId);
+	info(
+		`processed_data of the workflow after the first execution: ${JSON.stringify(rows.map((r) => [r.context, r.value.data.length]))}`,
 	);
-	const hashes = await E.processedDataHashes(app, connection, workflowId);
-	info(`processed_data of the workflow after the first execution: ${hashes.length} value(s)`);
 	check(
-		`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in n8n's deduplication store`,
-		() => {
-			const missing = cursorValues.filter(
-				(value) => !hashes.includes(createHash('md5').update(value).digest('base64')),
-			);
-			return missing.length === 0
-				? undefined
-				: `processed_data holds ${hashes.length} value(s), not "${missing.join('", "')}"`;
-		},
+		`since last run: Postgres holds the cursor the first execution's Confirm Delivery stored (delivered through ${latestDay}) in the WeChat node's own row of processed_data (scope node), as its 3 values`,
+		() => notTheCursor(rows, 'sinceLastRun', latestDay) || (rows.length === 1 ? undefined : `${rows.length} rows`),
 	);
 	let next;
 	let tries = 0;
 	do {
-		[next] = await sinceLastRunCalls('sinceLastRun', 1);
+		[next] = await calls('sinceLastRun', 1);
 		tries += 1;
 	} while (next.call.status === 200 && next.worker === first.worker && tries < 10);
 	check(
@@ -378,18 +390,33 @@ async function sinceLastRunAcrossWorkers(offered) {
 		if (next.call.status !== 200) return failureOf(next);
 		return next.rows.length === 0 ? undefined : `it delivered ${next.rows.length} rows again (${next.days.join(', ')})`;
 	});
-	const probesLeft = (await E.processedDataHashes(app, connection, workflowId)).length;
-	check('since last run: reading the cursor leaves only cursor values in processed_data (every probe removed)', () =>
-		probesLeft === 3 ? undefined : `${probesLeft} values (expected 3: the month, the day and the commit of the cursor)`,
-	);
 	figure(
 		'Since Last Run on queue mode: days the next execution on the other worker delivered',
 		`${next.days.length} (0 = continued from the cursor)`,
 	);
 
+	// Without a Confirm Delivery step (Wait for Confirm Delivery at its default): the node stores the cursor itself.
+	const [plain] = await calls('sinceLastRunPlain', 1);
+	let plainNext;
+	tries = 0;
+	do {
+		[plainNext] = await calls('sinceLastRunPlain', 1);
+		tries += 1;
+	} while (plainNext.call.status === 200 && plainNext.worker === plain.worker && tries < 10);
+	check(
+		`since last run, no Confirm Delivery step: the first execution (${plain.worker}) delivers ${LOOKBACK_DAYS} days, the next on ${plainNext.worker} none`,
+		() => {
+			if (plain.call.status !== 200) return failureOf(plain);
+			if (!isDeepStrictEqual(plain.days, expectedDays)) return `first: ${plain.days.join(', ') || 'none'}`;
+			if (plainNext.call.status !== 200) return failureOf(plainNext);
+			if (plainNext.worker === plain.worker) return `all on ${plain.worker}`;
+			return plainNext.rows.length === 0 ? undefined : `the next delivered ${plainNext.days.join(', ')} again`;
+		},
+	);
+
 	// Overlap, reported: two first runs of a fresh cursor at once, then one more.
-	const both = await sinceLastRunCalls('sinceLastRunOverlap', 2);
-	const [after] = await sinceLastRunCalls('sinceLastRunOverlap', 1);
+	const both = await calls('sinceLastRunOverlap', 2);
+	const [after] = await calls('sinceLastRunOverlap', 1);
 	const describe = (run) => (run.call.status === 200 ? `${run.days.length} days` : failureOf(run).slice(0, 160));
 	figure(
 		'Since Last Run, two executions at once on a fresh cursor: days each delivered, then the next run',
@@ -398,6 +425,36 @@ async function sinceLastRunAcrossWorkers(offered) {
 	check(
 		'since last run: after two overlapping first runs, the next execution delivers nothing (both stored the same cursor)',
 		() => (after.call.status === 200 && after.rows.length === 0 ? undefined : describe(after)),
+	);
+
+	// Many more executions: the store stays one row of 3 values per WeChat node.
+	for (let i = 0; i < 4; i++)
+		for (const branch of ['sinceLastRun', 'sinceLastRunPlain', 'sinceLastRunOverlap']) await calls(branch, 1);
+	const final = await E.processedDataRows(app, connection, workflowId);
+	const values = final.reduce((n, row) => n + row.value.data.length, 0);
+	check(
+		`since last run: after ${executions} executions processed_data holds one row per WeChat node (3), each the cursor ${latestDay} in 3 values, and no row of the workflow scope`,
+		() => {
+			if (final.length !== 3 || final.some((row) => row.context === ''))
+				return JSON.stringify(final.map((r) => r.context));
+			for (const branch of ['sinceLastRun', 'sinceLastRunPlain', 'sinceLastRunOverlap']) {
+				const wrong = notTheCursor(final, branch, latestDay);
+				if (wrong) return `${branch}: ${wrong}`;
+			}
+			return undefined;
+		},
+	);
+	figure(
+		`Since Last Run on queue mode: processed_data after ${executions} executions (3 WeChat nodes)`,
+		`${final.length} rows, ${values} values`,
+	);
+	const staticData = await E.workflowStaticData(app, connection, workflowId);
+	check(
+		"since last run: the workflow's other static data (a trigger's, another node's) survived every execution on the workers",
+		() =>
+			isDeepStrictEqual(staticData, W.OTHER_STATIC_DATA)
+				? undefined
+				: `static data now: ${JSON.stringify(staticData).slice(0, 300)}`,
 	);
 	done();
 }

@@ -103,6 +103,7 @@ const PATHS = Object.freeze({
 	backfill: 'wechat-hourly-backfill',
 	sinceLastRun: 'wechat-since-last-run',
 	sinceLastRunOverlap: 'wechat-since-last-run-overlap',
+	sinceLastRunPlain: 'wechat-since-last-run-plain',
 });
 
 /**
@@ -175,19 +176,21 @@ function nodeHasSinceLastRun(repo) {
 }
 
 /**
- * Two branches (own node ids, so own cursors): Webhook → WeChat Get Daily with Date Range "Since Last Run"
+ * Three branches (own node ids, so own cursors): Webhook → WeChat Get Daily with Date Range "Since Last Run"
  * (lookbackDays days on the first run) → Confirm Delivery (the node's delivery resource; it passes the items
- * through, so the webhook answers with the rows). Each call delivers the days after the cursor that earlier
- * executions, on whichever worker, stored in the workflow's static data. Branch "sinceLastRun" is called one at
- * a time, branch "sinceLastRunOverlap" twice at once.
+ * through, so the webhook answers with the rows), and a branch without Confirm Delivery (Wait for Confirm
+ * Delivery left at its default). Each call delivers the days after the cursor that earlier executions, on
+ * whichever worker, stored in n8n's deduplication store. Branch "sinceLastRun" is called one at a time,
+ * "sinceLastRunOverlap" twice at once, "sinceLastRunPlain" one at a time.
  */
 function sinceLastRunWorkflow(lookbackDays) {
 	const nodes = [];
 	const connections = {};
-	['sinceLastRun', 'sinceLastRunOverlap'].forEach((branch, i) => {
+	['sinceLastRun', 'sinceLastRunOverlap', 'sinceLastRunPlain'].forEach((branch, i) => {
 		const hook = webhookNode(`Webhook (${branch})`, PATHS[branch], [0, i * 200]);
+		const confirmed = branch !== 'sinceLastRunPlain';
 		const wechat = {
-			id: `queue-wechat-${PATHS[branch]}`,
+			id: fetchNodeId(branch),
 			name: `WeChat (${branch})`,
 			type: NODE_TYPE,
 			typeVersion: 1,
@@ -197,11 +200,16 @@ function sinceLastRunWorkflow(lookbackDays) {
 				operation: 'getDaily',
 				dateRange: 'sinceLastRun',
 				lookbackDays,
-				waitForConfirmation: true,
+				...(confirmed ? { waitForConfirmation: true } : {}),
 				options: { addReadableFields: false },
 			},
 			credentials: credentialRef('stable'),
 		};
+		if (!confirmed) {
+			nodes.push(hook, wechat);
+			chain(connections, hook, wechat);
+			return;
+		}
 		const confirm = {
 			id: `queue-confirm-${PATHS[branch]}`,
 			name: `Confirm delivery (${branch})`,
@@ -217,6 +225,15 @@ function sinceLastRunWorkflow(lookbackDays) {
 	return workflowOf('queueSinceLast01', 'queue: since last run', nodes, connections);
 }
 
+/** The id of a branch's WeChat node: its cursor is the row `n:<id>` of processed_data. */
+const fetchNodeId = (branch) => `queue-wechat-${PATHS[branch]}`;
+
+/** What other nodes of the workflow keep in its static data (a Schedule Trigger's recurrence, a Code node's state). */
+const OTHER_STATIC_DATA = Object.freeze({
+	'node:Every day at 09:00': { recurrenceRules: [9] },
+	global: { lastReportSent: '2026-11-25' },
+});
+
 module.exports = {
 	RANGE,
 	PATHS,
@@ -230,4 +247,6 @@ module.exports = {
 	backfillWorkflow,
 	nodeHasSinceLastRun,
 	sinceLastRunWorkflow,
+	fetchNodeId,
+	OTHER_STATIC_DATA,
 };

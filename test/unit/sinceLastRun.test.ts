@@ -2,15 +2,11 @@
 import { findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import {
-	afterDelivery,
 	checkedLookbackDays,
-	confirmPending,
-	cursorKey,
+	deliveredRows,
 	lastDeliveredDay,
 	MAX_LOOKBACK_DAYS,
 	sinceLastRunRange,
-	STATE_KEY,
-	type Cursor,
 } from '../../nodes/WeChatOfficialAccount/sinceLastRun';
 import { describeInMachineZone } from './timezones';
 
@@ -31,12 +27,7 @@ describeInMachineZone('sinceLastRun', () => {
 		expect(PUBLISHED.firstDay).toBe('2025-11-01');
 	});
 
-	describe('cursorKey and checkedLookbackDays', () => {
-		it('one cursor per node and operation', () => {
-			expect(cursorKey('node-1', DAILY)).toBe('node-1/userAnalysis/getUserSummary');
-			expect(STATE_KEY).toBe('weChatSinceLastRun');
-		});
-
+	describe('checkedLookbackDays', () => {
 		it('accepts whole days from 1 to 3650', () => {
 			expect(checkedLookbackDays(1)).toBe(1);
 			expect(checkedLookbackDays(MAX_LOOKBACK_DAYS)).toBe(3650);
@@ -64,77 +55,48 @@ describeInMachineZone('sinceLastRun', () => {
 
 	describe('sinceLastRunRange', () => {
 		it('first run: Lookback Days up to the latest day WeChat serves', () => {
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 7, NOW)).toEqual({
+			expect(sinceLastRunRange(DAILY, undefined, 7, NOW)).toEqual({
 				kind: 'fetch',
+				from: '2024-03-03',
 				begin: '2024-03-03',
 				end: '2024-03-09',
 				latest: '2024-03-09',
-				notes: [],
 			});
-			expect(sinceLastRunRange(DAILY, {}, 'e1', 1, NOW)).toMatchObject({ begin: '2024-03-09', end: '2024-03-09' });
+			expect(sinceLastRunRange(DAILY, undefined, 1, NOW)).toMatchObject({ begin: '2024-03-09', end: '2024-03-09' });
 		});
 
 		it('before 08:00 China time the latest day is the day before yesterday', () => {
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T07:59:59'))).toMatchObject({
+			expect(sinceLastRunRange(DAILY, undefined, 1, china('2024-03-10T07:59:59'))).toMatchObject({
 				begin: '2024-03-08',
 			});
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 1, china('2024-03-10T08:00:00'))).toMatchObject({
+			expect(sinceLastRunRange(DAILY, undefined, 1, china('2024-03-10T08:00:00'))).toMatchObject({
 				begin: '2024-03-09',
 			});
 		});
 
 		it('later runs start the day after the last delivered day', () => {
-			expect(sinceLastRunRange(DAILY, { delivered: '2024-03-05' }, 'e2', 7, NOW)).toMatchObject({
+			expect(sinceLastRunRange(DAILY, '2024-03-05', 7, NOW)).toMatchObject({
 				kind: 'fetch',
+				from: '2024-03-06',
 				begin: '2024-03-06',
 				end: '2024-03-09',
-				notes: [],
 			});
-		});
-
-		it('a range this execution already output (pending) is not fetched again by it', () => {
-			const cursor: Cursor = {
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e2' },
-			};
-			expect(sinceLastRunRange(DAILY, cursor, 'e2', 7, NOW)).toMatchObject({ begin: '2024-03-08', notes: [] });
-		});
-
-		it("an earlier execution's unconfirmed range is fetched again, with a note", () => {
-			const cursor: Cursor = {
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-07', execution: 'e1' },
-			};
-			expect(sinceLastRunRange(DAILY, cursor, 'e2', 7, NOW)).toEqual({
-				kind: 'fetch',
-				begin: '2024-03-02',
-				end: '2024-03-09',
-				latest: '2024-03-09',
-				notes: [
-					'Days 2024-03-02 to 2024-03-07, output by an earlier run, were never confirmed (a later step failed, or the workflow has no Confirm Delivery step): they are fetched again',
-				],
-			});
-		});
-
-		it('an unconfirmed first run starts again from Lookback Days', () => {
-			const cursor: Cursor = { pending: { from: '2024-03-03', through: '2024-03-09', execution: 'e1' } };
-			expect(sinceLastRunRange(DAILY, cursor, 'e2', 7, NOW)).toMatchObject({ kind: 'fetch', begin: '2024-03-03' });
 		});
 
 		it('up to date when everything served was delivered', () => {
-			expect(sinceLastRunRange(DAILY, { delivered: '2024-03-09' }, 'e2', 7, NOW)).toEqual({
+			expect(sinceLastRunRange(DAILY, '2024-03-09', 7, NOW)).toEqual({
 				kind: 'upToDate',
 				latest: '2024-03-09',
 				note: 'Nothing new since the last run: everything up to 2024-03-09 was delivered, and 2024-03-09 is the latest day WeChat serves now (the next day comes after 08:00 China time)',
 			});
-			expect(sinceLastRunRange(DAILY, { delivered: '2024-03-10' }, 'e2', 7, NOW).kind).toBe('upToDate');
+			expect(sinceLastRunRange(DAILY, '2024-03-10', 7, NOW).kind).toBe('upToDate');
 		});
 
 		it('never before the first day WeChat keeps, for the API or in general', () => {
-			expect(sinceLastRunRange(DAILY, undefined, 'e1', 3650, NOW)).toMatchObject({ begin: '2014-12-01' });
+			expect(sinceLastRunRange(DAILY, undefined, 3650, NOW)).toMatchObject({ begin: '2014-12-01' });
 			const early = { ...DAILY, firstDay: '2010-01-01' } as DatacubeApi;
-			expect(sinceLastRunRange(early, undefined, 'e1', 3650, NOW)).toMatchObject({ begin: '2014-12-01' });
-			expect(sinceLastRunRange(PUBLISHED, undefined, 'e1', 30, china('2025-11-05T10:00:00'))).toMatchObject({
+			expect(sinceLastRunRange(early, undefined, 3650, NOW)).toMatchObject({ begin: '2014-12-01' });
+			expect(sinceLastRunRange(PUBLISHED, undefined, 30, china('2025-11-05T10:00:00'))).toMatchObject({
 				kind: 'fetch',
 				begin: '2025-11-01',
 				end: '2025-11-04',
@@ -142,7 +104,7 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('up to date when the API has no data yet', () => {
-			expect(sinceLastRunRange(PUBLISHED, undefined, 'e1', 7, NOW)).toEqual({
+			expect(sinceLastRunRange(PUBLISHED, undefined, 7, NOW)).toEqual({
 				kind: 'upToDate',
 				latest: '2024-03-09',
 				note: 'Nothing new since the last run: everything up to 2024-03-09 was delivered, and 2024-03-09 is the latest day WeChat serves now (the next day comes after 08:00 China time)',
@@ -151,19 +113,17 @@ describeInMachineZone('sinceLastRun', () => {
 
 		it('weeks: up to date until a week that starts after the delivered day has ended and been served', () => {
 			// Served through Saturday 2024-03-09: the week of 2024-03-04 has not ended.
-			expect(sinceLastRunRange(WEEKLY, { delivered: '2024-03-03' }, 'e2', 7, NOW)).toEqual({
+			expect(sinceLastRunRange(WEEKLY, '2024-03-03', 7, NOW)).toEqual({
 				kind: 'upToDate',
 				latest: '2024-03-09',
 				note: 'Nothing new since the last run: no week that starts after 2024-03-03 has ended and been served yet (2024-03-09 is the latest day WeChat serves now)',
 			});
-			expect(sinceLastRunRange(WEEKLY, undefined, 'e1', 1, NOW)).toMatchObject({
+			expect(sinceLastRunRange(WEEKLY, undefined, 1, NOW)).toMatchObject({
 				kind: 'upToDate',
 				note: expect.stringContaining('no week that starts after 2024-03-08 has ended'),
 			});
 			// Monday 08:00: Sunday 2024-03-10 is served, the week of 2024-03-04 is complete.
-			expect(
-				sinceLastRunRange(WEEKLY, { delivered: '2024-03-03' }, 'e2', 7, china('2024-03-11T08:00:00')),
-			).toMatchObject({
+			expect(sinceLastRunRange(WEEKLY, '2024-03-03', 7, china('2024-03-11T08:00:00'))).toMatchObject({
 				kind: 'fetch',
 				begin: '2024-03-04',
 				end: '2024-03-10',
@@ -171,11 +131,11 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 
 		it('months: the same for months', () => {
-			expect(sinceLastRunRange(MONTHLY, { delivered: '2024-02-29' }, 'e2', 7, NOW)).toMatchObject({
+			expect(sinceLastRunRange(MONTHLY, '2024-02-29', 7, NOW)).toMatchObject({
 				kind: 'upToDate',
 				note: expect.stringContaining('no month that starts after 2024-02-29'),
 			});
-			expect(sinceLastRunRange(MONTHLY, { delivered: '2024-01-31' }, 'e2', 7, NOW)).toMatchObject({
+			expect(sinceLastRunRange(MONTHLY, '2024-01-31', 7, NOW)).toMatchObject({
 				kind: 'fetch',
 				begin: '2024-02-01',
 				end: '2024-03-09',
@@ -184,7 +144,7 @@ describeInMachineZone('sinceLastRun', () => {
 
 		it('days and hours are never held back for a period', () => {
 			const hourly = findApi('messageSummary', 'getHourly')!;
-			expect(sinceLastRunRange(hourly, { delivered: '2024-03-08' }, 'e2', 7, NOW)).toMatchObject({
+			expect(sinceLastRunRange(hourly, '2024-03-08', 7, NOW)).toMatchObject({
 				kind: 'fetch',
 				begin: '2024-03-09',
 			});
@@ -206,102 +166,101 @@ describeInMachineZone('sinceLastRun', () => {
 		});
 	});
 
-	describe('afterDelivery', () => {
-		it('nothing output: the cursor does not move', () => {
-			const cursor: Cursor = { delivered: '2024-03-01' };
-			const after = afterDelivery(cursor, '2024-03-02', '2024-03-01', 'e2', false);
-			expect(after).toEqual(cursor);
-			expect(after).not.toBe(cursor);
-			expect(afterDelivery(undefined, '2024-03-02', '2024-03-01', 'e2', true)).toEqual({});
+	describe('deliveredRows', () => {
+		const plan = { end: '2024-03-09', periods: [] };
+		const rows = ['2024-03-07', '2024-03-08', '2024-03-09'].map((ref_date) => ({ ref_date }));
+		const range = {
+			kind: 'fetch',
+			from: '2024-03-07',
+			begin: '2024-03-07',
+			end: '2024-03-09',
+			latest: '2024-03-09',
+		} as const;
+
+		it('everything final: every row, through the end of the plan', () => {
+			expect(deliveredRows(DAILY, range, plan, rows, [])).toEqual({ rows, through: '2024-03-09', heldFrom: undefined });
 		});
 
-		it('confirmed at once: delivered through the last day', () => {
-			expect(afterDelivery({ delivered: '2024-03-01' }, '2024-03-02', '2024-03-09', 'e2', true)).toEqual({
-				delivered: '2024-03-09',
-			});
-			expect(afterDelivery(undefined, '2024-03-09', '2024-03-09', 'e2', true)).toEqual({ delivered: '2024-03-09' });
-		});
-
-		it('waiting for confirmation: pending for this execution, delivered kept', () => {
-			expect(afterDelivery({ delivered: '2024-03-01' }, '2024-03-02', '2024-03-09', 'e2', false)).toEqual({
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
-			});
-		});
-
-		it('a second item of the same execution extends its pending range', () => {
-			const cursor: Cursor = {
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e2' },
-			};
-			expect(afterDelivery(cursor, '2024-03-06', '2024-03-09', 'e2', false)).toEqual({
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
-			});
-		});
-
-		it("an earlier execution's pending range is replaced", () => {
-			const cursor: Cursor = {
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-05', execution: 'e1' },
-			};
-			expect(afterDelivery(cursor, '2024-03-02', '2024-03-09', 'e2', false)).toEqual({
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
+		it('is_delay: the last day of the earliest delayed window and later are held back', () => {
+			const delayed = [
+				{ begin: '2024-03-09', end: '2024-03-09' },
+				{ begin: '2024-03-08', end: '2024-03-08' },
+			];
+			expect(deliveredRows(DAILY, range, plan, rows, delayed)).toEqual({
+				rows: rows.slice(0, 1),
+				through: '2024-03-07',
+				heldFrom: '2024-03-08',
 			});
 		});
 	});
 
-	describe('confirmPending', () => {
-		it("confirms this execution's pending ranges and leaves the others", () => {
-			const other: Cursor = {
-				delivered: '2024-03-01',
-				pending: { from: '2024-03-02', through: '2024-03-04', execution: 'e1' },
-			};
-			const plain: Cursor = { delivered: '2024-03-05' };
-			const cursors = {
-				'node-1/userAnalysis/getUserSummary': {
-					delivered: '2024-03-01',
-					pending: { from: '2024-03-02', through: '2024-03-09', execution: 'e2' },
-				},
-				'node-2/messageSummary/getWeekly': { pending: { from: '2024-02-26', through: '2024-03-03', execution: 'e2' } },
-				'node-3/userAnalysis/getUserCumulate': other,
-				'node-4/userAnalysis/getUserCumulate': plain,
-			};
-			const { cursors: out, confirmed } = confirmPending(cursors, 'e2', new Set());
-			expect(out).toEqual({
-				'node-1/userAnalysis/getUserSummary': { delivered: '2024-03-09' },
-				'node-2/messageSummary/getWeekly': { delivered: '2024-03-03' },
-				'node-3/userAnalysis/getUserCumulate': other,
-				'node-4/userAnalysis/getUserCumulate': plain,
+	describe('article series (Get Article Details: 30 statistics days per article)', () => {
+		const SERIES = findApi('publishedContent', 'getArticleDetails')!;
+		const AT = china('2026-01-20T09:00:00'); // latest served day 2026-01-19
+
+		it('the api table gives the series length', () => {
+			expect(SERIES.seriesDays).toBe(30);
+			expect(findApi('articleAnalysis', 'getArticleTotal')!.seriesDays).toBe(7);
+			expect(DAILY.seriesDays).toBeUndefined();
+		});
+
+		it('a daily run: the new statistics day, from the 30 publish days whose series hold it (30 requests)', () => {
+			expect(sinceLastRunRange(SERIES, '2026-01-18', 7, AT)).toEqual({
+				kind: 'fetch',
+				from: '2026-01-19',
+				begin: '2025-12-21',
+				end: '2026-01-19',
+				latest: '2026-01-19',
 			});
-			expect(out['node-3/userAnalysis/getUserCumulate']).toBe(other);
-			expect(confirmed).toEqual([
-				'userAnalysis/getUserSummary: 2024-03-02 to 2024-03-09',
-				'messageSummary/getWeekly: 2024-02-26 to 2024-03-03',
-			]);
 		});
 
-		it('never moves the delivered day back', () => {
-			const cursors = {
-				'n/r/o': { delivered: '2024-03-09', pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2' } },
-			};
-			expect(confirmPending(cursors, 'e2', new Set()).cursors).toEqual({ 'n/r/o': { delivered: '2024-03-09' } });
+		it('after a gap: the missed statistics days, one more publish day per missed day', () => {
+			expect(sinceLastRunRange(SERIES, '2026-01-15', 7, AT)).toMatchObject({ from: '2026-01-16', begin: '2025-12-18' });
 		});
 
-		it('confirms only what fetch nodes upstream of the Confirm step left pending', () => {
-			const cursors = {
-				'a/r/o': { pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2', node: 'WeChat A' } },
-				'b/r/o': { pending: { from: '2024-03-01', through: '2024-03-05', execution: 'e2', node: 'WeChat B' } },
-			};
-			const { cursors: out, confirmed } = confirmPending(cursors, 'e2', new Set(['Input', 'WeChat A']));
-			expect(out['a/r/o']).toEqual({ delivered: '2024-03-05' });
-			expect(out['b/r/o']).toBe(cursors['b/r/o']);
-			expect(confirmed).toEqual(['WeChat A: 2024-03-01 to 2024-03-05']);
+		it('first run: the statistics days of the last Lookback Days, never before the first day WeChat keeps', () => {
+			expect(sinceLastRunRange(SERIES, undefined, 7, AT)).toMatchObject({ from: '2026-01-13', begin: '2025-12-15' });
+			expect(sinceLastRunRange(SERIES, undefined, 7, china('2025-11-20T09:00:00'))).toMatchObject({
+				from: '2025-11-13',
+				begin: '2025-11-01',
+			});
 		});
 
-		it('nothing pending: nothing confirmed', () => {
-			expect(confirmPending({}, 'e2', new Set())).toEqual({ cursors: {}, confirmed: [] });
+		it('delivers only the rows of the new statistics days', () => {
+			const range = sinceLastRunRange(SERIES, '2026-01-17', 7, AT) as Extract<
+				ReturnType<typeof sinceLastRunRange>,
+				{ kind: 'fetch' }
+			>;
+			const rows = ['2026-01-16', '2026-01-17', '2026-01-18', '2026-01-19'].map((stat_date) => ({
+				ref_date: '2026-01-10',
+				stat_date,
+			}));
+			expect(deliveredRows(SERIES, range, { end: range.end, periods: [] }, rows, [])).toEqual({
+				rows: rows.slice(2),
+				through: '2026-01-19',
+				heldFrom: undefined,
+			});
+		});
+
+		it('is_delay: the last statistics day of a delayed answer and later are held back', () => {
+			const range = sinceLastRunRange(SERIES, '2026-01-17', 7, AT) as Extract<
+				ReturnType<typeof sinceLastRunRange>,
+				{ kind: 'fetch' }
+			>;
+			const rows = ['2026-01-18', '2026-01-19'].map((stat_date) => ({ ref_date: '2026-01-10', stat_date }));
+			// The answer for publish day 2026-01-10 reaches the latest day; one for 2025-12-19 ends on 2026-01-17.
+			const delayed = [{ begin: '2026-01-10', end: '2026-01-10' }];
+			expect(deliveredRows(SERIES, range, { end: range.end, periods: [] }, rows, delayed)).toEqual({
+				rows: rows.slice(0, 1),
+				through: '2026-01-18',
+				heldFrom: '2026-01-19',
+			});
+			const early = [{ begin: '2025-12-20', end: '2025-12-20' }];
+			expect(deliveredRows(SERIES, range, { end: range.end, periods: [] }, rows, early)).toMatchObject({
+				rows: [],
+				through: '2026-01-17',
+				heldFrom: '2026-01-18',
+			});
 		});
 	});
 });

@@ -1,13 +1,12 @@
 /** Confirm Delivery: what this execution fetched with "Since Last Run" now counts as delivered. */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { confirmDelivery } from '../cursor';
 import {
 	CONFIRM_OPERATION,
 	deliveryProperties,
 	deliveryResourceOption,
 	DELIVERY_RESOURCE,
 } from '../description/delivery';
-import { SharedCursors } from '../sharedCursor';
-import { confirmPending, STATE_KEY, type CursorMap } from '../sinceLastRun';
 import type { OperationKind } from './kind';
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -19,26 +18,13 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			{ description: 'Open the node and pick an operation from the list' },
 		);
 	}
-	const execution = this.getExecutionId();
-	const state = this.getWorkflowStaticData('global');
-	const shared = new SharedCursors(this, { add: () => undefined });
-	const upstream = new Set(this.getParentNodes(this.getNode().name).map((parent) => parent.name));
-	const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
-	const { cursors, confirmed } = confirmPending(before, execution, upstream);
-	state[STATE_KEY] = cursors;
-	await shared.recordDelivered(before, cursors);
-	const manual = this.getMode() === 'manual';
-	this.addExecutionHints({
-		message: confirmed.length
-			? manual
-				? `In a production execution these days would now count as delivered: ${confirmed.join('; ')}. Manual runs from the editor save nothing.`
-				: `Confirmed as delivered: ${confirmed.join('; ')}`
-			: 'Nothing to confirm: no "Since Last Run" step before this one is waiting for confirmation in this execution',
-		type: 'info',
-		location: 'outputPane',
-	});
-	for (const message of shared.notes) this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
-	return items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+	const { message, warnings } = await confirmDelivery(this);
+	this.addExecutionHints(
+		{ message, type: 'info', location: 'outputPane' },
+		...warnings.map((warning) => ({ message: warning, type: 'warning' as const, location: 'outputPane' as const })),
+	);
+	// Passed through whole (binary data, e.g. a chart a report step made, included).
+	return items.map((item, index) => ({ ...item, pairedItem: { item: index } }));
 }
 
 export const delivery: OperationKind = {

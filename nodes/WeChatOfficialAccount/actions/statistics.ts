@@ -23,17 +23,7 @@ import { collectRows } from '../rows/collectRows';
 import { addTitles, TITLED_ENDPOINTS } from '../rows/titles';
 import { ArticleIndex } from '../articleIndex';
 import { WindowCache } from '../windowCache';
-import { SharedCursors } from '../sharedCursor';
-import {
-	afterDelivery,
-	checkedLookbackDays,
-	cursorKey,
-	lastDeliveredDay,
-	sinceLastRunRange,
-	STATE_KEY,
-	type Cursor,
-	type CursorMap,
-} from '../sinceLastRun';
+import { SinceLastRun, type PlannedRun } from '../cursor';
 import { DatacubeClient } from '../transport/DatacubeClient';
 import { Hints } from './hints';
 import { failedItem } from './itemError';
@@ -45,13 +35,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const now = Date.now();
 	const signal = this.getExecutionCancelSignal?.();
 	const hints = new Hints();
-	const execution = this.getExecutionId();
-	const state = this.getWorkflowStaticData('global');
-	// Cursor moves are kept until the node returns its output: a node that throws moves none.
-	const moved: CursorMap = {};
-	const shared = new SharedCursors(this, hints);
-	const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
-	let sinceLastRunUsed = false;
+	// Its progress is stored when the node returns its output: a node that throws moves no cursor.
+	const sinceLastRun = new SinceLastRun(this, hints);
 	const articles = new ArticleIndex(new WindowCache(client), now);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -79,20 +64,12 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					},
 				);
 			}
-			const key = cursorKey(this.getNode().id, api);
 			let resolved: { begin: string; end: string } | undefined;
-			let cursor: Cursor | undefined;
+			let sinceLast: PlannedRun | undefined;
 			if (dateRange === 'sinceLastRun') {
-				sinceLastRunUsed = true;
-				const lookback = checkedLookbackDays(this.getNodeParameter('lookbackDays', itemIndex, 7));
-				cursor = await shared.merged(key, cursorOf(key), api.firstDay, now);
-				const range = sinceLastRunRange(api, cursor, execution, lookback, now);
-				if (range.kind === 'upToDate') {
-					hints.add(range.note);
-					continue;
-				}
-				for (const note of range.notes) hints.add(note);
-				resolved = { begin: range.begin, end: range.end };
+				sinceLast = await sinceLastRun.plan(api, itemIndex, now);
+				if (!sinceLast) continue;
+				resolved = { begin: sinceLast.range.begin, end: sinceLast.range.end };
 			}
 			const plan = planRequests(
 				api,
@@ -128,19 +105,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				const note = await addTitles(rows, articles, { ...itemOptions, signal });
 				if (note) hints.add(note);
 			}
-			if (resolved) {
-				// Days WeChat has not finalised (is_delay) are held back: the next run delivers them.
-				const heldFrom = delayed.length > 0 ? delayed.map((window) => window.end).sort()[0] : undefined;
-				if (heldFrom !== undefined) {
-					rows = rows.filter((row) => String(row.ref_date) < heldFrom);
-					hints.add(
-						`WeChat has not finalised ${heldFrom} and later (is_delay) for ${api.name}: those days are held back and delivered by a later run`,
-					);
-				}
-				const through = lastDeliveredDay(plan, heldFrom);
-				const confirmNow =
-					rows.length === 0 || !(this.getNodeParameter('waitForConfirmation', itemIndex, true) as boolean);
-				moved[key] = afterDelivery(cursor, plan.begin, through, execution, confirmNow, this.getNode().name);
+			if (sinceLast) {
+				// Only finalised days (not is_delay), for article series only the new statistics days.
+				rows = sinceLastRun.deliver(sinceLast, plan, rows, delayed);
 			} else if (delayed.length > 0) {
 				hints.add(
 					`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
@@ -151,16 +118,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			output.push(failedItem(this, error, itemIndex, client.session.secrets(), signal));
 		}
 	}
-	if (Object.keys(moved).length > 0) {
-		const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
-		state[STATE_KEY] = { ...before, ...moved };
-		await shared.recordDelivered(before, moved);
-	}
-	if (sinceLastRunUsed && this.getMode() === 'manual') {
-		hints.add(
-			'Manual runs from the editor do not save "Since Last Run" progress: only production executions do (schedule, webhook, CLI, workers)',
-		);
-	}
+	await sinceLastRun.save();
 	hints.show(this);
 	return output;
 }

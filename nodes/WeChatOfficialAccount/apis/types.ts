@@ -82,6 +82,11 @@ export interface DatacubeApi {
 	/** The range selects this field's dates; for getarticletotal/getarticletotaldetail that is the publish date. */
 	rangeSelects: 'data date' | 'publish date';
 	/**
+	 * Publish-date APIs: how many statistics days (stat_date) an article's series has, from its publish
+	 * day on; the series grows by one day as each day is served.
+	 */
+	seriesDays?: number;
+	/**
 	 * Ordered key of one item: items are de-duplicated (first copy kept) and sorted by it. The first
 	 * field is always ref_date, the date the range and the plan's windows select.
 	 */

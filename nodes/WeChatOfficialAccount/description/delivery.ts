@@ -48,5 +48,5 @@ export const waitForConfirmation: INodeProperties = {
 	displayOptions: { show: { dateRange: ['sinceLastRun'] }, hide: { resource: [DELIVERY_RESOURCE] } },
 	default: true,
 	description:
-		'Whether the fetched days count as delivered only when a "Confirm Delivery" step of this node runs later in the same execution. If a later step fails, they are fetched again next time (at least once: let the destination upsert). Off: they count as delivered as soon as this node outputs them.',
+		'Whether the fetched days count as delivered only when a "Confirm Delivery" step of this node, placed after this one, runs in the same execution: if a step before it fails, they are fetched again next time (at least once: let the destination upsert). Applies only when the workflow has such a step after this node; without one, and when off, the days count as delivered as soon as this node outputs them, so no day is delivered twice.',
 };

@@ -109,7 +109,19 @@ function dateProperties(api: DatacubeApi): INodeProperties[] {
 			default: '',
 			description: `Last ${what} of the range: a date (YYYY-MM-DD; a time of day is ignored). Days after the latest day WeChat serves (yesterday from 08:00 China time, the day before until then) are left out.`,
 		},
+		...(api.seriesDays ? [seriesNotice(api.seriesDays)] : []),
 	];
+}
+
+/** Since Last Run on an article series: what a run delivers, and what it costs. */
+function seriesNotice(days: number): INodeProperties {
+	return {
+		displayName: `Since Last Run delivers each article's series one statistics day at a time: every run outputs the rows of the statistics days (stat_date) WeChat has served since the last run, for every article still within its ${days} days. Cost: one request per publish day whose series can have grown: ${days} requests for a daily run, one more per day since the last run beyond that (the first run: Lookback Days + ${days - 1}).`,
+		name: 'sinceLastRunSeriesNotice',
+		type: 'notice',
+		displayOptions: { show: { dateRange: ['sinceLastRun'] } },
+		default: '',
+	};
 }
 
 /** All parameters of one resource, each shown only for that resource (and its operations). */

@@ -1,7 +1,6 @@
 /**
- * Issue 11 §1 in the real app: Date Range "Since Last Run" across separate `n8n execute` runs of one workflow, with
- * the cursor in the workflow's static data that n8n saves after each production execution (also after a failed
- * one). The workflow: Manual Trigger → WeChat (Published Content / Get Overview, Since Last Run, Lookback Days 3,
+ * Date Range "Since Last Run" in the real app across separate `n8n execute` runs of one workflow, with the cursor in
+ * n8n's deduplication store (table processed_data, the WeChat node's own row), which every n8n process shares. The workflow: Manual Trigger → WeChat (Published Content / Get Overview, Since Last Run, Lookback Days 3,
  * Wait for Confirm Delivery left at its default) → HTTP Request that stores each row in a destination (a local HTTP
  * server, see lib/destination.js) → Confirm Delivery.
  *
@@ -15,6 +14,7 @@
  * Every day of the window reaches the destination exactly once. The real clock decides the days: the latest day
  * WeChat serves comes from the simulator (yesterday from 08:00 China time); the check keeps clear of 08:00.
  */
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { importWorkflows, nodeItems } = require('../../../scripts/lib/n8nApp');
@@ -25,6 +25,7 @@ const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { startDestination } = require('../lib/destination');
 const { check, info } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { processedDataRows } = require('../lib/processedData');
 
 const WORKFLOW_ID = 'e2eSinceLastRun1';
 const WECHAT = 'WeChat: overview since last run';
@@ -229,7 +230,7 @@ module.exports = {
 		},
 		{
 			title:
-				'Since Last Run, run 4 (same morning): nothing new; the cursor in the static data n8n stored for the workflow',
+				"Since Last Run, run 4 (same morning): nothing new; the cursor in n8n's deduplication store, none in the static data",
 			async run(ctx) {
 				const { destination, latestDay, window, stored } = ctx.sinceLastRun;
 				const run = await runOnce(ctx, 'since-last-run-4-nothing-new');
@@ -254,16 +255,27 @@ module.exports = {
 				const staticData =
 					typeof exported.staticData === 'string' ? JSON.parse(exported.staticData) : exported.staticData;
 				const nodeId = exported.nodes.find((node) => node.name === WECHAT).id;
-				const key = `${nodeId}/${API.resource}/${API.operation}`;
+				const rows = (await processedDataRows(ctx)).filter((row) => row.workflowId === WORKFLOW_ID);
+				const cursorValues = (generation) =>
+					[`year=${latestDay.slice(0, 4)}`, `month=${latestDay.slice(5, 7)}`, `day=${latestDay.slice(8)}`]
+						.map((field) => `wechat-analytics-since-last-run|${API.resource}/${API.operation}|${generation}|${field}`)
+						.map((value) => createHash('md5').update(value).digest('base64'))
+						.sort();
 				check(
-					`the workflow's global static data holds weChatSinceLastRun["${key}"] = { delivered: "${latestDay}" }`,
+					`n8n's deduplication store (processed_data) holds the cursor "delivered through ${latestDay}" in the WeChat node's own row (context n:${nodeId}), as its 3 values`,
 					() => {
-						const cursors = staticData && staticData.global && staticData.global.weChatSinceLastRun;
-						if (!cursors || !cursors[key]) return `static data: ${JSON.stringify(staticData).slice(0, 300)}`;
-						if (JSON.stringify(cursors[key]) !== JSON.stringify({ delivered: latestDay }))
-							return JSON.stringify(cursors[key]);
+						const own = rows.find((row) => row.context === `n:${nodeId}`);
+						if (!own) return `rows: ${JSON.stringify(rows.map((row) => row.context))}`;
+						const held = [...own.value.data].sort().join();
+						if (held !== cursorValues(0).join() && held !== cursorValues(1).join())
+							return `${own.value.data.length} values: ${held}`;
+						if (rows.length !== 1) return `${rows.length} rows of the workflow`;
 					},
 				);
+				check("the workflow's static data holds nothing of the node (n8n's queue mode would not carry it)", () => {
+					if (staticData && staticData.global && staticData.global.weChatSinceLastRun)
+						return JSON.stringify(staticData).slice(0, 300);
+				});
 				const now = (await ctx.sim.state()).latestDay;
 				check(`the latest day WeChat serves stayed ${latestDay} during the four runs`, () => {
 					if (now !== latestDay) return `it is ${now} now: the expectations above are off by a day`;
