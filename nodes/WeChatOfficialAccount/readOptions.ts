@@ -6,6 +6,8 @@ import type { FetchOptions } from './fetchWindows';
 
 export interface ItemOptions extends FetchOptions {
 	addReadableFields: boolean;
+	/** One summary object instead of the rows (simplify/summarize.ts). */
+	simplify: boolean;
 }
 
 function whole(
@@ -31,6 +33,7 @@ function whole(
 export function readOptions(options: IDataObject): ItemOptions {
 	return {
 		addReadableFields: options.addReadableFields !== false,
+		simplify: options.simplify === true,
 		parallelRequests: whole(options, 'parallelRequests', 'Parallel Requests', 4, 1, 10),
 		maxAttempts: whole(options, 'maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, 1, 10),
 		retryDelayMs: whole(

@@ -8,7 +8,11 @@ import { DATACUBE_APIS, type DatacubeApi } from '../../nodes/WeChatOfficialAccou
 import { nodeProperties } from '../../nodes/WeChatOfficialAccount/description';
 import { readOptions } from '../../nodes/WeChatOfficialAccount/readOptions';
 
-const description = { properties: nodeProperties } as INodeTypeDescription;
+// As n8n passes it: with the node's name (displayOptions '@tool' read it: only a name ending in "Tool" is the tool variant).
+const description = {
+	name: 'n8n-nodes-wechat-analytics.weChatOfficialAccount',
+	properties: nodeProperties,
+} as INodeTypeDescription;
 const node = { typeVersion: 1 };
 
 /** The parameters n8n fills in for a node that only has these values set (defaults of what is shown). */
@@ -127,7 +131,15 @@ describe('node parameters', () => {
 
 		it('keep their names; no "(Ms)" in display names, milliseconds in the description', () => {
 			expect((collection.options as INodeProperties[]).map((o) => o.name).sort()).toEqual(
-				['addReadableFields', 'maxAttempts', 'parallelRequests', 'quotaWaitMs', 'retryDelayMs', 'timeoutMs'].sort(),
+				[
+					'addReadableFields',
+					'maxAttempts',
+					'parallelRequests',
+					'quotaWaitMs',
+					'retryDelayMs',
+					'simplify',
+					'timeoutMs',
+				].sort(),
 			);
 			expect([option('retryDelayMs'), option('quotaWaitMs'), option('timeoutMs')].map((o) => o.displayName)).toEqual([
 				'Retry Delay',

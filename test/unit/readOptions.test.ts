@@ -16,6 +16,7 @@ describe('readOptions', () => {
 	it('defaults', () => {
 		expect(readOptions({})).toEqual({
 			addReadableFields: true,
+			simplify: false,
 			parallelRequests: 4,
 			maxAttempts: DEFAULT_RETRY.maxAttempts,
 			retryDelayMs: DEFAULT_RETRY.retryDelayMs,

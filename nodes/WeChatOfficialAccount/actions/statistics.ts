@@ -20,6 +20,7 @@ import { describeWindow, fetchWindows } from '../fetchWindows';
 import { readOptions } from '../readOptions';
 import { collectRows } from '../rows/collectRows';
 import { SharedCursors } from '../sharedCursor';
+import { summarize } from '../simplify/summarize';
 import {
 	afterDelivery,
 	checkedLookbackDays,
@@ -134,6 +135,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
 				);
 			}
+			if (itemOptions.simplify) rows = [summarize(plan, rows)];
 			for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			output.push(failedItem(this, error, itemIndex, client.session.secrets(), signal));
