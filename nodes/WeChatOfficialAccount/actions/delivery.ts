@@ -8,9 +8,11 @@ import {
 } from '../description/delivery';
 import { SharedCursors } from '../sharedCursor';
 import { confirmPending, STATE_KEY, type CursorMap } from '../sinceLastRun';
+import { refuseConfirmDeliveryAsTool } from '../tool/asTool';
 import type { OperationKind } from './kind';
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	refuseConfirmDeliveryAsTool(this);
 	const operation = this.getNodeParameter('operation', 0) as string;
 	if (operation !== CONFIRM_OPERATION) {
 		throw new NodeOperationError(

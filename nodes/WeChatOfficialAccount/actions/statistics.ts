@@ -21,6 +21,8 @@ import { readOptions } from '../readOptions';
 import { collectRows } from '../rows/collectRows';
 import { SharedCursors } from '../sharedCursor';
 import { summarize } from '../simplify/summarize';
+import { toolCall } from '../tool/asTool';
+import { toolDescriptionProperties } from '../tool/toolDescription';
 import {
 	afterDelivery,
 	checkedLookbackDays,
@@ -49,6 +51,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const shared = new SharedCursors(this, hints);
 	const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
 	let sinceLastRunUsed = false;
+	const tool = toolCall(this);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -63,6 +66,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				);
 			}
 			const dateRange = this.getNodeParameter('dateRange', itemIndex) as string;
+			tool?.checkRange(api, dateRange, itemIndex);
 			const offered = presetsFor(api.grain).values;
 			if (!offered.includes(dateRange)) {
 				// Left over from another operation: n8n keeps a value the new operation does not offer.
@@ -100,6 +104,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				now,
 			);
+			tool?.checkPlan(plan);
 			const itemOptions = readOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 			await client.session.credentials();
 			for (const note of plan.notes) hints.add(note);
@@ -167,6 +172,7 @@ export const statistics: OperationKind = {
 	resources,
 	properties: [
 		...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
+		...toolDescriptionProperties(),
 		...[lookbackDays, waitForConfirmation, options].map(forStatistics),
 	],
 	execute,
