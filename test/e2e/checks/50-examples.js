@@ -12,9 +12,13 @@ const { check, info } = require('../lib/report');
 const { expectWeChatNodes } = require('../lib/exampleRows');
 const { crashedAtExit } = require('../lib/exits');
 
+/** Examples started by a schedule or by hand (the MCP server example is served and called by checks/86-mcp-server.js). */
+const runnable = (example) =>
+	example.workflow.nodes.some((node) => /\.(scheduleTrigger|manualTrigger)$/.test(node.type));
+
 /** Runnable copies of the examples, by example file. */
 const copiesOf = (ctx) =>
-	ctx.examples.map((example, i) => ({
+	ctx.examples.filter(runnable).map((example, i) => ({
 		example,
 		...runnableCopy(example.workflow, `e2eExampleCopy${String(i + 1).padStart(2, '0')}`),
 	}));
