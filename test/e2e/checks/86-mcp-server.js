@@ -104,10 +104,15 @@ async function call(ctx, mcp, name, args) {
 	return { result, text, json, summary, log: await ctx.sim.log() };
 }
 
-/** Problems of a tool error: not isError, a missing phrase, or a request that reached WeChat. */
+/**
+ * Problems of a tool error: not isError, a phrase missing from the error's message, or a request that reached
+ * WeChat. Only the message counts: n8n in queue mode sends the model nothing else (scaling/job-processor.js), so
+ * the part n8n in regular mode appends after "Details:" does not.
+ */
 function expectToolError(answer, phrases) {
 	if (!answer.result.isError) return `not a tool error: ${answer.text.slice(0, 300)}`;
-	for (const phrase of phrases) if (!answer.text.includes(phrase)) return `lacks "${phrase}": ${answer.text}`;
+	const message = answer.text.split('\n\nDetails: ')[0];
+	for (const phrase of phrases) if (!message.includes(phrase)) return `the message lacks "${phrase}": ${answer.text}`;
 	const requests = answer.log.filter(isDatacubeCall);
 	if (requests.length) return `${requests.length} requests reached WeChat`;
 }
