@@ -168,6 +168,7 @@ module.exports = {
 					},
 				);
 				const logText = fs.readFileSync(logFile, 'utf8');
+				ctx.outputs.push({ where: path.relative(ctx.ROOT, logFile), text: logText });
 				check("n8n start's log holds neither the App Secret, a token nor the Bearer token", () => {
 					if (secrets.some((secret) => logText.includes(secret))) return `found in ${logFile}`;
 				});
