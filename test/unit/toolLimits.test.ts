@@ -39,9 +39,10 @@ describe('tool calls: Date Range', () => {
 		expect(toolRangeChoices(byEndpoint('getupstreammsgmonth'))).toEqual(['lastMonth', 'custom']);
 	});
 
-	it('accepts every offered value, and custom with dates', () => {
+	it('accepts every offered preset without dates, and custom with dates', () => {
 		for (const api of DATACUBE_APIS) {
-			for (const value of toolRangeChoices(api)) expect(() => checkToolRange(api, value, NO_DATES)).not.toThrow();
+			for (const value of toolRangeChoices(api).filter((v) => v !== 'custom'))
+				expect(() => checkToolRange(api, value, NO_DATES)).not.toThrow();
 		}
 		const api = byEndpoint('getusersummary');
 		expect(() => checkToolRange(api, 'custom', { begin: '2026-11-01', end: '2026-11-07' })).not.toThrow();
@@ -73,6 +74,26 @@ describe('tool calls: Date Range', () => {
 			const error = errorOf(() => checkToolRange(api, 'last7Days', dates));
 			expect(error.message).toContain('Date Range is "last7Days", which ignores them: send Date Range custom');
 		}
+	});
+	it('custom: dates as models write them pass; anything else is refused with the forms to send', () => {
+		const api = byEndpoint('getusersummary');
+		for (const [begin, end] of [
+			['2026-11-24', '2026-11-30'],
+			['2026-11-24T00:00:00+08:00', '2026-11-30T23:59:59Z'],
+			['2026-11-24T00:00:00.000Z', '2026-11-30 10:00'],
+		])
+			expect(() => checkToolRange(api, 'custom', { begin, end })).not.toThrow();
+		const forms =
+			'send it as YYYY-MM-DD (for example 2026-11-24) or an ISO date-time such as 2026-11-24T00:00:00+08:00';
+		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '24.11.2026', end: '2026-11-30' })).message).toBe(
+			`Start Date "24.11.2026" is not a date: ${forms}`,
+		);
+		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '2026-11-24', end: '' })).message).toBe(
+			`End Date is empty: ${forms}`,
+		);
+		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '2026-02-30', end: '2026-03-01' })).message).toContain(
+			'is not a real calendar date',
+		);
 	});
 });
 

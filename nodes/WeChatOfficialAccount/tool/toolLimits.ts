@@ -11,7 +11,8 @@
 import type { DatacubeApi } from '../apis/types';
 import type { Plan } from '../dates/planRequests';
 import { PlanError } from '../dates/PlanError';
-import { DATE_RANGE_PRESETS } from '../dates/resolveRange';
+import { parseDateInput } from '../dates/parseDateInput';
+import { DATE_RANGE_PRESETS, END_DATE, START_DATE } from '../dates/resolveRange';
 import { presetsFor } from '../description/dateRange';
 
 /** Requests to WeChat one tool call may make. */
@@ -24,6 +25,16 @@ export function toolRangeChoices(api: DatacubeApi): string[] {
 }
 
 const DATE_FORMS = 'YYYY-MM-DD (for example 2026-11-24) or an ISO date-time such as 2026-11-24T00:00:00+08:00';
+
+/** What is wrong with a date parameter's value (the node's own parser), or undefined. */
+function dateProblem(value: unknown, label: string): string | undefined {
+	try {
+		parseDateInput(value, label);
+		return undefined;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}
 
 /** Checks the Date Range of a tool call; `dates` tells whether a start or end date was given. */
 export function checkToolRange(api: DatacubeApi, dateRange: unknown, dates: { begin: unknown; end: unknown }): void {
@@ -49,6 +60,16 @@ export function checkToolRange(api: DatacubeApi, dateRange: unknown, dates: { be
 			`A start or end date was given, but Date Range is "${dateRange}", which ignores them: send Date Range custom to use the dates, or leave the dates empty to use ${dateRange}`,
 			'Send Date Range custom together with a start and an end date',
 		);
+	}
+	if (dateRange === 'custom') {
+		for (const [value, label] of [
+			[dates.begin, START_DATE],
+			[dates.end, END_DATE],
+		] as const) {
+			const problem = dateProblem(value, label);
+			if (problem)
+				throw new PlanError(label, `${problem}: send it as ${DATE_FORMS}`, 'Dates are calendar days in China time');
+		}
 	}
 }
 
