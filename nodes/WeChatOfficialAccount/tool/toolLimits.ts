@@ -3,6 +3,7 @@
  * with an ai_tool connection: `isToolExecution()`), checked before any request is sent:
  * - "Since Last Run" has no meaning for a model (no run before, no Confirm Delivery after): refused.
  * - A start or end date given with a preset would be ignored: refused, so the model sets custom.
+ * - Custom dates the node cannot read: refused with the forms a model should send.
  * - A call makes at most MAX_TOOL_REQUESTS requests to WeChat, so the answer arrives in time (n8n in
  *   queue mode waits 120 s for a tool's answer); a longer range is refused with the days that fit.
  * Every message says what to send instead: n8n in queue mode passes only an error's message to the
@@ -36,7 +37,7 @@ function dateProblem(value: unknown, label: string): string | undefined {
 	}
 }
 
-/** Checks the Date Range of a tool call; `dates` tells whether a start or end date was given. */
+/** Checks the Date Range of a tool call and, for custom, its start and end date. */
 export function checkToolRange(api: DatacubeApi, dateRange: unknown, dates: { begin: unknown; end: unknown }): void {
 	const choices = toolRangeChoices(api);
 	if (dateRange === 'sinceLastRun') {
