@@ -67,7 +67,7 @@ describe('the node as an AI tool', () => {
 			expect(text).toContain('China time');
 			expect(text).toContain('08:00');
 			expect(text).toContain(MODEL_TEXT[label(api)].answers);
-			expect(text.length).toBeLessThan(2000);
+			expect(text.length).toBeLessThan(2100);
 			if (api.firstDay) expect(text).toContain(`from ${api.firstDay}`);
 			if (MODEL_TEXT[label(api)].retiredFor) {
 				expect(text).toContain('47009');

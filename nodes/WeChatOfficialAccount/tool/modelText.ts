@@ -21,7 +21,7 @@ const MESSAGE_FIELDS =
 const DISTRIBUTION_FIELDS =
 	'count_interval (0: none, 1: 1-5, 2: 6-10, 3: more than 10 messages), count_interval_label, msg_user';
 const MESSAGE_CHOICE =
-	'Other message operations: Get Daily (per day), Get Hourly (per hour of the day), Get Weekly / Get Monthly (per completed week or month), and the distributions (how many users sent 1-5, 6-10 or more than 10 messages).';
+	'The message operations are Get Daily (per day), Get Hourly (per hour of the day), Get Weekly / Get Monthly (per completed week or month), and the distributions (how many users sent 1-5, 6-10 or more than 10 messages).';
 const READ_SCENES =
 	'read_user (readers), read_user_account_message, read_user_chat, read_user_moments, read_user_account_profile, read_user_recommended, read_user_search, read_user_other (readers by where they opened it)';
 const REPLY_FIELDS =
@@ -107,7 +107,7 @@ export const MODEL_TEXT: Readonly<Record<string, ModelText>> = {
 			'How the articles PUBLISHED in the date range performed: for each article (title, link, publish date) its totals since publishing, as of each day up to 30 days after publishing.',
 		useWhen:
 			'Use it for "which articles did best" and the performance of what was published in a period: choose the range by publish date. For the whole account per day use Get Overview.',
-		fields: `ref_date (publish date), msgid, title, content_url, publish_type_name, stat_date (the figures are totals from publishing up to this day), ${READ_SCENES}, share_user, zaikan_user ("Wow"), like_user, comment_count, collection_user, praise_money (tips, in fen), read_subscribe_user (followed after reading), read_delivery_rate, read_finish_rate, read_avg_activetime (minutes)`,
+		fields: `ref_date (publish date), msgid, title, content_url, publish_type_name, stat_date (figures are totals from publishing to this day), ${READ_SCENES}, share_user, zaikan_user ("Wow"), like_user, comment_count, collection_user, praise_money (tips, in fen), read_subscribe_user (followed after reading), read_delivery_rate, read_finish_rate, read_avg_activetime (minutes)`,
 	},
 	'articleAnalysis/getArticleSummary': {
 		answers: 'Daily reads, shares and favourites per mass-sent article.',

@@ -12,7 +12,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { DATACUBE_APIS, type DatacubeApi } from '../apis';
-import { SIMPLIFY_TOP } from '../simplify/summarize';
+import { SERIES_MAX, SIMPLIFY_TOP } from '../simplify/summarize';
+import { SUMMARY_SPECS } from '../simplify/summarySpecs';
 import { MODEL_TEXT } from './modelText';
 import { MAX_TOOL_REQUESTS, toolRangeChoices } from './toolLimits';
 
@@ -42,6 +43,36 @@ function dateRules(api: DatacubeApi): string {
 	return parts.join(' ');
 }
 
+/** What a list of the summary ranks, by the key field it groups on. */
+const LIST_WORDS: Record<string, string> = {
+	msg_type: 'message type',
+	count_interval: 'message count group',
+	user_source: 'channel',
+	share_scene: 'share scene',
+	ref_hour: 'hour of the day',
+	msgid: 'article',
+};
+
+/** What the option Simplify returns for this operation. */
+function simplifyNote(api: DatacubeApi): string {
+	const spec = SUMMARY_SPECS[api.endpoint];
+	const cumulative = api.key.slice(1).some((key) => key.kind === 'date');
+	const parts = ['the range served, the number of rows, totals'];
+	if (spec.level) parts.push(`the first and last ${spec.level} and the change`);
+	const unit = api.grain === 'hour' ? 'day' : api.grain;
+	if (!cumulative)
+		parts.push(
+			`a series per ${unit}${unit === 'month' ? '' : ` (per month when there are more than ${SERIES_MAX} ${unit}s)`}`,
+		);
+	const lists = api.key
+		.slice(1)
+		.filter((key) => LIST_WORDS[key.field] && !(cumulative && key.kind === 'date'))
+		.map((key) => LIST_WORDS[key.field]);
+	if (lists.length) parts.push(`the top ${SIMPLIFY_TOP} per ${lists.join(' and per ')} by ${spec.rank}`);
+	const each = cumulative ? ' (each article once, with its latest totals)' : '';
+	return `With the node's Simplify option on, one summary object instead: ${parts.join(', ')}${each}.`;
+}
+
 /** The text the model reads for one operation. */
 export function toolDescriptionFor(api: DatacubeApi): string {
 	const text = MODEL_TEXT[`${api.resource}/${api.operation}`];
@@ -53,9 +84,7 @@ export function toolDescriptionFor(api: DatacubeApi): string {
 		);
 	}
 	parts.push(text.useWhen, dateRules(api));
-	parts.push(
-		`Returns a JSON list with one object per ${api.itemPer}: ${text.fields}. With the node's Simplify option on, one summary object instead: the range, totals, a per-day series (per month beyond 31 days) and the top ${SIMPLIFY_TOP} by the main figure.`,
-	);
+	parts.push(`Returns a JSON list with one object per ${api.itemPer}: ${text.fields}. ${simplifyNote(api)}`);
 	return parts.join('\n');
 }
 
