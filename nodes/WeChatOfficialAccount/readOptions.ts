@@ -8,6 +8,8 @@ export interface ItemOptions extends FetchOptions {
 	addReadableFields: boolean;
 	/** Get Article Reads / Shares: title and content_url from Get Article Details. */
 	addTitles: boolean;
+	/** One summary object instead of the rows (simplify/summarize.ts). */
+	simplify: boolean;
 }
 
 function whole(
@@ -34,6 +36,7 @@ export function readOptions(options: IDataObject): ItemOptions {
 	return {
 		addReadableFields: options.addReadableFields !== false,
 		addTitles: options.addTitles === true,
+		simplify: options.simplify === true,
 		parallelRequests: whole(options, 'parallelRequests', 'Parallel Requests', 4, 1, 10),
 		maxAttempts: whole(options, 'maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, 1, 10),
 		retryDelayMs: whole(

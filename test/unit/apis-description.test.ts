@@ -9,7 +9,11 @@ import { DATACUBE_APIS, type DatacubeApi } from '../../nodes/WeChatOfficialAccou
 import { nodeProperties } from '../../nodes/WeChatOfficialAccount/description';
 import { readOptions } from '../../nodes/WeChatOfficialAccount/readOptions';
 
-const description = { properties: nodeProperties } as INodeTypeDescription;
+// As n8n passes it: with the node's name (displayOptions '@tool' read it: only a name ending in "Tool" is the tool variant).
+const description = {
+	name: 'n8n-nodes-wechat-analytics.weChatOfficialAccount',
+	properties: nodeProperties,
+} as INodeTypeDescription;
 const node = { typeVersion: 1 };
 
 /** The parameters n8n fills in for a node that only has these values set (defaults of what is shown). */
@@ -163,6 +167,7 @@ describe('node parameters', () => {
 					'parallelRequests',
 					'quotaWaitMs',
 					'retryDelayMs',
+					'simplify',
 					'timeoutMs',
 				].sort(),
 			);

@@ -17,6 +17,7 @@ describe('readOptions', () => {
 		expect(readOptions({})).toEqual({
 			addReadableFields: true,
 			addTitles: false,
+			simplify: false,
 			parallelRequests: 4,
 			maxAttempts: DEFAULT_RETRY.maxAttempts,
 			retryDelayMs: DEFAULT_RETRY.retryDelayMs,

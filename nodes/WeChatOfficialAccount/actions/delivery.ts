@@ -7,9 +7,11 @@ import {
 	deliveryResourceOption,
 	DELIVERY_RESOURCE,
 } from '../description/delivery';
+import { refuseConfirmDeliveryAsTool } from '../tool/asTool';
 import type { OperationKind } from './kind';
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	refuseConfirmDeliveryAsTool(this);
 	const operation = this.getNodeParameter('operation', 0) as string;
 	if (operation !== CONFIRM_OPERATION) {
 		throw new NodeOperationError(

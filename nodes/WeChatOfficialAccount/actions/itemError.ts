@@ -4,6 +4,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { toNodeError } from '../toNodeError';
+import { withRemedyForModel } from '../tool/asTool';
 
 export function failedItem(
 	ctx: IExecuteFunctions,
@@ -12,7 +13,7 @@ export function failedItem(
 	secrets: string[],
 	signal?: AbortSignal,
 ): INodeExecutionData {
-	const nodeError = toNodeError(ctx.getNode(), error, itemIndex, secrets);
+	const nodeError = withRemedyForModel(ctx, toNodeError(ctx.getNode(), error, itemIndex, secrets));
 	if (signal?.aborted || !ctx.continueOnFail()) throw nodeError;
 	return {
 		json: { error: nodeError.message, details: nodeError.description ?? undefined },

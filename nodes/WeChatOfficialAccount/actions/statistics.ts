@@ -24,6 +24,9 @@ import { addTitles, TITLED_ENDPOINTS } from '../rows/titles';
 import { ArticleIndex } from '../articleIndex';
 import { WindowCache } from '../windowCache';
 import { SinceLastRun, type PlannedRun } from '../cursor';
+import { summarize } from '../simplify/summarize';
+import { toolCall } from '../tool/asTool';
+import { toolDescriptionProperties } from '../tool/toolDescription';
 import { DatacubeClient } from '../transport/DatacubeClient';
 import { Hints } from './hints';
 import { failedItem } from './itemError';
@@ -38,6 +41,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	// Its progress is stored when the node returns its output: a node that throws moves no cursor.
 	const sinceLastRun = new SinceLastRun(this, hints);
 	const articles = new ArticleIndex(new WindowCache(client), now);
+	const tool = toolCall(this);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -52,6 +56,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				);
 			}
 			const dateRange = this.getNodeParameter('dateRange', itemIndex) as string;
+			tool?.checkRange(api, dateRange, itemIndex);
 			const offered = presetsFor(api.grain).values;
 			if (!offered.includes(dateRange)) {
 				// Left over from another operation: n8n keeps a value the new operation does not offer.
@@ -81,6 +86,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				now,
 			);
+			tool?.checkPlan(plan);
 			const itemOptions = readOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 			await client.session.credentials();
 			for (const note of plan.notes) hints.add(note);
@@ -113,6 +119,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					`WeChat marks the newest figures of ${delayed.map(describeWindow).join(', ')} (${api.endpoint}) as not final yet (is_delay): they may still change. Fetch these days again later for final numbers.`,
 				);
 			}
+			if (itemOptions.simplify) rows = [summarize(plan, rows)];
 			for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			output.push(failedItem(this, error, itemIndex, client.session.secrets(), signal));
@@ -135,6 +142,7 @@ export const statistics: OperationKind = {
 	resources,
 	properties: [
 		...RESOURCES.flatMap(({ value }) => resourceDescription(value)),
+		...toolDescriptionProperties(),
 		...[lookbackDays, waitForConfirmation, options].map(forStatistics),
 	],
 	execute,

@@ -209,7 +209,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		shape: { lift: 'detail', scenes: READ_SCENES },
 		itemPer: 'day',
 		name: 'Get Overview',
-		action: 'Get the daily published content overview',
+		action: 'Get published content overview',
 		description:
 			'Readers by scene, sharers, likes, comments, favourites and items published per day for the whole account (up to 30 days per request)',
 	}),
@@ -224,7 +224,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		shape: { lift: 'detail', scenes: READ_SCENES },
 		itemPer: 'day × article',
 		name: 'Get Article Reads',
-		action: 'Get daily readers per published article',
+		action: 'Get readers per published article',
 		description: 'Readers per day of every published article read that day, by scene (one day per request)',
 	}),
 	define({
@@ -238,7 +238,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		shape: { lift: 'detail' },
 		itemPer: 'day × article',
 		name: 'Get Article Shares',
-		action: 'Get daily sharers per published article',
+		action: 'Get sharers per published article',
 		description: 'Sharers per day of every published article shared that day (one day per request)',
 	}),
 	define({
@@ -255,7 +255,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		enums: [PUBLISH_TYPE],
 		itemPer: 'article × statistics day (totals since publishing, up to 30 days)',
 		name: 'Get Article Details',
-		action: 'Get the daily series of articles published in the range',
+		action: 'Get details of published articles',
 		description:
 			'For every article published in the range: its totals since publishing at each statistics day, up to 30 days (one publish day per request)',
 	}),
@@ -289,7 +289,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		shape: { explode: 'details' },
 		itemPer: 'article × statistics day (totals since sending, up to 7 days)',
 		name: 'Get Article Total',
-		action: 'Get the daily series of articles mass-sent in the range',
+		action: 'Get totals of mass-sent articles',
 		description:
 			'For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request)',
 		retired: {

@@ -1,6 +1,7 @@
 /** Parameters every operation shares: Lookback Days for "Since Last Run", and the Options collection. */
 import type { INodeProperties } from 'n8n-workflow';
 import { DATACUBE_APIS } from '../apis';
+import { simplify } from '../simplify/simplifyOption';
 
 /** Every readable field the option adds, from the API table (so the description never goes stale). */
 function readableFieldNames(): string {
@@ -89,6 +90,7 @@ export const options: INodeProperties = {
 			description:
 				'First wait before retrying a failed request, in milliseconds, up to 30000; it doubles with each attempt, with jitter',
 		},
+		simplify,
 		{
 			displayName: 'Timeout',
 			name: 'timeoutMs',

@@ -13,6 +13,7 @@ const EXAMPLE_FILES = [
 	'daily-to-google-sheets.json',
 	'follower-growth-to-google-sheets.json',
 	'hourly-backfill-to-postgres.json',
+	'mcp-server.json',
 	'published-content-to-postgres.json',
 	'weekly-digest-to-slack.json',
 ];

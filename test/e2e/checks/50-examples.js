@@ -12,10 +12,14 @@ const { check, info } = require('../lib/report');
 const { expectWeChatNodes } = require('../lib/exampleRows');
 const { crashedAtExit } = require('../lib/exits');
 
+/** Examples started by a schedule or by hand (the MCP server example is served and called by checks/86-mcp-server.js). */
+const runnable = (example) =>
+	example.workflow.nodes.some((node) => /\.(scheduleTrigger|manualTrigger)$/.test(node.type));
+
 /** Runnable copies of the examples, by example file (the report examples post to bots: 84-report-bots.js runs them). */
 const copiesOf = (ctx) =>
 	ctx.examples
-		.filter((example) => !example.file.startsWith('account-report-'))
+		.filter((example) => runnable(example) && !example.file.startsWith('account-report-'))
 		.map((example, i) => ({
 			example,
 			...runnableCopy(example.workflow, `e2eExampleCopy${String(i + 1).padStart(2, '0')}`),

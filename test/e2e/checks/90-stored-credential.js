@@ -16,8 +16,10 @@ module.exports = {
 				const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
 				fs.rmSync(file);
 				check(`the credential is stored as type ${CREDENTIAL_TYPE} and holds the token of the last refresh`, () => {
-					if (stored.length !== 1) return `${stored.length} credentials`;
-					const [credential] = stored;
+					// One WeChat credential (checks/86 adds the MCP example's Bearer Auth credential next to it).
+					const wechat = stored.filter((c) => c.type === CREDENTIAL_TYPE);
+					if (wechat.length !== 1) return `${wechat.length} ${CREDENTIAL_TYPE} credentials`;
+					const [credential] = wechat;
 					if (
 						credential.id !== SIM_CREDENTIAL.id ||
 						credential.type !== CREDENTIAL_TYPE ||
