@@ -17,6 +17,7 @@ import { lookbackDays, options } from '../description/options';
 import { resourceDescription } from '../description/resourceDescription';
 import { waitForConfirmation } from '../description/delivery';
 import { describeWindow, fetchWindows } from '../fetchWindows';
+import { LearnedSpans } from '../learnedSpan';
 import { readOptions } from '../readOptions';
 import { collectRows } from '../rows/collectRows';
 import { SharedCursors } from '../sharedCursor';
@@ -48,6 +49,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const shared = new SharedCursors(this, hints);
 	const cursorOf = (key: string) => moved[key] ?? ((state[STATE_KEY] as CursorMap | undefined) ?? {})[key];
 	let sinceLastRunUsed = false;
+	// What WeChat's answers taught about each endpoint's real span: later items start from it.
+	const spans = new LearnedSpans();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -105,9 +108,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			const results = await fetchWindows(client, plan, {
 				...itemOptions,
 				signal,
+				spans,
 				onSplit: (window) =>
 					this.logger.warn(
-						`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it in smaller windows`,
+						`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it and the rest of the execution in smaller windows`,
 					),
 			});
 			const delayed = results.filter((result) => result.isDelay).map((result) => result.window);
@@ -139,6 +143,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			output.push(failedItem(this, error, itemIndex, client.session.secrets(), signal));
 		}
 	}
+	for (const note of spans.notes()) hints.add(note);
 	if (Object.keys(moved).length > 0) {
 		const before = (state[STATE_KEY] as CursorMap | undefined) ?? {};
 		state[STATE_KEY] = { ...before, ...moved };
