@@ -77,10 +77,12 @@ function closedRule(grain, labels) {
 /**
  * { minimum, days, periods?, rule?, begin, end, clamped } for an operation and a custom range, as seen at
  * nowMs. The range is clamped to what WeChat serves for the API (its first day .. the latest served day).
+ * `span` replaces the documented span (WeChat answering fewer days per request than documented).
  */
-function minimumRequests(operation, beginText, endText, nowMs = Date.now()) {
-	const rules = API_RULES[operation];
-	if (!rules) throw new Error(`unknown operation ${operation}`);
+function minimumRequests(operation, beginText, endText, nowMs = Date.now(), { span } = {}) {
+	const documented = API_RULES[operation];
+	if (!documented) throw new Error(`unknown operation ${operation}`);
+	const rules = span === undefined ? documented : { ...documented, span };
 	const latest = latestDay(nowMs);
 	const begin = Math.max(toDay(beginText), toDay(rules.firstDay));
 	const end = Math.min(toDay(endText), latest);

@@ -20,11 +20,15 @@ const median = (values) => {
 };
 
 /**
- * Runs `node --expose-gc <script> <args>` and resolves the JSON object on the last line it prints; rejects with
- * the start of its stderr when it fails.
+ * Runs `node --expose-gc <script> <args>` (env: variables set on top of this process's) and resolves the JSON
+ * object on the last line it prints; rejects with the start of its stderr when it fails.
  */
-async function runJson(script, args, { timeoutMs = 30 * 60000 } = {}) {
-	const result = await run(process.execPath, ['--expose-gc', script, ...args], { cwd: ROOT, timeoutMs });
+async function runJson(script, args, { timeoutMs = 30 * 60000, env } = {}) {
+	const result = await run(process.execPath, ['--expose-gc', script, ...args], {
+		cwd: ROOT,
+		timeoutMs,
+		env: env && { ...process.env, ...env },
+	});
 	if (result.code !== 0) {
 		const reason = (result.stderr || `exit ${result.code}`).trim().split('\n').slice(0, 6).join(' / ');
 		throw new Error(`${path.relative(ROOT, script)} ${args.join(' ')} failed: ${reason}`);

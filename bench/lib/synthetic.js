@@ -23,7 +23,7 @@ const DUPLICATE_EVERY = 100;
 function loadDist() {
 	const { collectRows } = require(path.join(DIST, 'rows', 'collectRows.js'));
 	const { planRequests } = require(path.join(DIST, 'dates', 'planRequests.js'));
-	const { findApi } = require(path.join(DIST, 'apis.js'));
+	const { findApi } = require(path.join(DIST, 'apis')); // apis.js, or apis/index.js since the API table became a folder;
 	return { collectRows, planRequests, findApi, DIST };
 }
 

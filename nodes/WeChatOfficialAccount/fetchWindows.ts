@@ -1,23 +1,28 @@
 /**
- * Fetches every window of a plan with bounded parallelism. Results keep the plan's window
- * order, so the output does not depend on timing. A window WeChat rejects as too long although it
- * is within the documented span (61501) is split in halves and retried, a bounded number of times.
- * If any window fails for good, no further windows are started, windows in flight stop retrying,
- * and the whole range fails: a partial range must never look complete. The execution's cancel
- * signal stops everything the same way. An API that WeChat has retired (the table's `retired`) is
- * asked for its first window alone before the others: when WeChat answers 47009, that one request
- * is the only one.
+ * Fetches every window of a plan with bounded parallelism. Results are in date order, so the output
+ * does not depend on timing. A window WeChat rejects as too long although it is within the planned
+ * span (61501) goes back to the queue and the endpoint's real span is learned (learnedSpan.ts):
+ * every window no request has covered yet is planned again with what is known, for the rest of this
+ * range and for later ranges of the same endpoint in the execution (`spans`). While the span is
+ * being looked for, one window larger than any answered is in flight at a time; windows already in
+ * flight finish as they are. If any window fails for good, no further windows are started, windows
+ * in flight stop retrying, and the whole range fails: a partial range must never look complete. The
+ * execution's cancel signal stops everything the same way. An API that WeChat has retired (the
+ * table's `retired`) is asked for one window alone until WeChat answers: when it answers 47009, that
+ * one request is the only one.
  */
-import type { RequestWindow, Plan } from './dates/planRequests';
-import { splitWindow } from './dates/planRequests';
+import { retile, type Plan, type RequestWindow } from './dates/planRequests';
+import { LearnedSpans, windowDays } from './learnedSpan';
 import { cancelledError, DatacubeError, type DatacubeClient, type RetryOptions } from './transport/DatacubeClient';
 
-export const MAX_SPLIT_DEPTH = 4;
+export { MAX_SPLIT_DEPTH } from './learnedSpan';
 
 export interface FetchOptions extends RetryOptions {
 	parallelRequests: number;
-	/** Called once per plan when a window had to be split. */
+	/** Called once per range, when WeChat first rejects a window within the planned span. */
 	onSplit?: (window: RequestWindow) => void;
+	/** The spans learned so far in this execution (default: nothing learned, kept for this range only). */
+	spans?: LearnedSpans;
 }
 
 export interface WindowResult {
@@ -76,73 +81,149 @@ function rangeSignal(outer: AbortSignal | undefined): { signal: AbortSignal; abo
 	};
 }
 
+interface Slot {
+	window: RequestWindow;
+	state: 'pending' | 'sent' | 'done' | 'failed';
+	result?: WindowResult;
+}
+
+/** Every run of pending slots planned again at `span`; the other slots stay where they are. */
+function replanPending(slots: Slot[], span: number): Slot[] {
+	const out: Slot[] = [];
+	let run: RequestWindow[] = [];
+	const flush = () => {
+		for (const window of retile(run, span)) out.push({ window, state: 'pending' });
+		run = [];
+	};
+	for (const slot of slots) {
+		if (slot.state === 'pending') run.push(slot.window);
+		else {
+			flush();
+			out.push(slot);
+		}
+	}
+	flush();
+	return out;
+}
+
+/** Wakes the workers that wait for a window to finish. */
+function changeSignal(): { next: () => Promise<void>; notify: () => void } {
+	let wake = () => {};
+	let next = new Promise<void>((resolve) => (wake = resolve));
+	return {
+		next: () => next,
+		notify: () => {
+			const woken = wake;
+			next = new Promise<void>((resolve) => (wake = resolve));
+			woken();
+		},
+	};
+}
+
+const isRejection = (error: unknown) => error instanceof DatacubeError && error.kind === 'rangeRejected';
+
 export async function fetchWindows(
 	client: Pick<DatacubeClient, 'fetchList'>,
 	plan: Plan,
 	options: FetchOptions,
 ): Promise<WindowResult[]> {
-	const { windows, api } = plan;
-	const results: WindowResult[] = new Array(windows.length);
-	const done: boolean[] = new Array(windows.length).fill(false);
-	let next = 0;
-	/** Windows that may start now: only the first while a retired API has not answered yet. */
-	let open = api.retired ? Math.min(1, windows.length) : windows.length;
+	const { api } = plan;
+	const span = (options.spans ?? new LearnedSpans()).of(api);
+	let slots: Slot[] = plan.windows.map((window) => ({ window, state: 'pending' }));
+	/** Slots before this index are not pending (a replan starts again from 0). */
+	let firstPending = 0;
+	let inFlight = 0;
+	const replan = () => {
+		const planned = replanPending(slots, span.planSpan(api.span));
+		// A probe larger than the span that works is only worth it when it could save a request.
+		const safe = span.narrowed && span.works > 0 ? replanPending(slots, span.works) : planned;
+		slots = planned.length < safe.length ? planned : safe;
+		firstPending = 0;
+	};
+	if (span.narrowed) replan();
 	let failure: { error: DatacubeError | Error; window: RequestWindow } | undefined;
 	let splitReported = false;
+	let probing = false;
+	let lastStarted: Slot | undefined;
+	/** A retired API gets one window at a time until one is answered. */
+	let gated = Boolean(api.retired);
 	const range = rangeSignal(options.signal);
 	const retry: RetryOptions = { ...options, signal: range.signal };
+	const change = changeSignal();
+	range.signal.addEventListener('abort', change.notify, { once: true });
 
-	const fetchOne = async (window: RequestWindow, depth: number): Promise<WindowResult> => {
-		const outcome = await client.fetchList(api.endpoint, window.begin, window.end, retry).then(
+	const nextToSend = () => {
+		if (gated && inFlight > 0) return undefined;
+		while (firstPending < slots.length && slots[firstPending].state !== 'pending') firstPending++;
+		for (let index = firstPending; index < slots.length; index++) {
+			const slot = slots[index];
+			if (slot.state === 'pending' && !(probing && span.isProbe(windowDays(slot.window)))) return slot;
+		}
+		return undefined;
+	};
+
+	const fetchSlot = async (slot: Slot) => {
+		const days = windowDays(slot.window);
+		const probe = span.isProbe(days);
+		if (probe) probing = true;
+		slot.state = 'sent';
+		lastStarted = slot;
+		inFlight++;
+		const outcome = await client.fetchList(api.endpoint, slot.window.begin, slot.window.end, retry).then(
 			(answer) => ({ answer }),
 			(error: unknown) => ({ error }),
 		);
-		if ('answer' in outcome) return { window, list: outcome.answer.list, isDelay: outcome.answer.isDelay };
-		const { error } = outcome;
-		const halves = error instanceof DatacubeError && error.kind === 'rangeRejected' ? splitWindow(window) : undefined;
-		if (!halves || depth >= MAX_SPLIT_DEPTH) throw error;
-		if (!splitReported) {
-			splitReported = true;
-			options.onSplit?.(window);
+		inFlight--;
+		if (probe) probing = false;
+		if ('answer' in outcome) {
+			slot.state = 'done';
+			gated = false;
+			slot.result = { window: slot.window, list: outcome.answer.list, isDelay: outcome.answer.isDelay };
+			if (span.answered(days)) replan();
+			return;
 		}
-		const left = await fetchOne(halves[0], depth + 1);
-		const right = await fetchOne(halves[1], depth + 1);
-		return { window, list: left.list.concat(right.list), isDelay: left.isDelay || right.isDelay };
+		let { error } = outcome;
+		if (isRejection(error)) {
+			if (range.signal.aborted) error = cancelledError();
+			else if (span.rejectedWindow(days) === 'narrowed') {
+				if (!splitReported) {
+					splitReported = true;
+					options.onSplit?.(slot.window);
+				}
+				slot.state = 'pending';
+				replan();
+				return;
+			}
+		}
+		slot.state = 'failed';
+		const cancelled = error instanceof DatacubeError && error.kind === 'cancelled';
+		// A window that stopped because another one failed is not the failure to report.
+		if (!failure && !(cancelled && !options.signal?.aborted)) failure = { error: error as Error, window: slot.window };
+		range.abort();
 	};
 
 	const worker = async () => {
-		while (!failure && !range.signal.aborted && next < open) {
-			const index = next++;
-			try {
-				results[index] = await fetchOne(windows[index], 0);
-				done[index] = true;
-			} catch (error) {
-				const cancelled = error instanceof DatacubeError && error.kind === 'cancelled';
-				// A window that stopped because another one failed is not the failure to report.
-				if (!failure && !(cancelled && !options.signal?.aborted)) {
-					failure = { error: error as Error, window: windows[index] };
-				}
-				range.abort();
-			}
+		while (!failure && !range.signal.aborted) {
+			const slot = nextToSend();
+			if (slot) {
+				await fetchSlot(slot);
+				change.notify();
+			} else if (inFlight > 0) await change.next();
+			else return;
 		}
 	};
 
-	const workers = Math.max(1, Math.min(options.parallelRequests, windows.length));
 	try {
-		if (open < windows.length) {
-			await worker();
-			open = windows.length;
-		}
-		await Promise.all(Array.from({ length: workers }, worker));
+		await Promise.all(Array.from({ length: Math.max(1, options.parallelRequests) }, worker));
 	} finally {
 		range.detach();
 	}
 	if (!failure && options.signal?.aborted)
-		failure = { error: cancelledError(), window: windows[next - 1] ?? windows[0] };
+		failure = { error: cancelledError(), window: (lastStarted ?? slots[0])?.window };
 	if (failure) {
-		const succeeded = windows.filter((_, index) => done[index]);
-		const notAttempted = windows.length - next;
-		throw new RangeFetchError(failure.error, failure.window, succeeded, notAttempted, windows.length);
+		const succeeded = slots.filter((slot) => slot.state === 'done').map((slot) => slot.window);
+		const notAttempted = slots.filter((slot) => slot.state === 'pending').length;
+		throw new RangeFetchError(failure.error, failure.window, succeeded, notAttempted, slots.length);
 	}
-	return results;
+	return slots.map((slot) => slot.result as WindowResult);
 }

@@ -5,6 +5,7 @@
  *
  *   const { sim, engine, run, close } = await engineWithSimulator({ latencyMs: 40 });
  *   const result = await run({ operation: 'getDaily', dateRange: 'last7Days' });   // result.data.WeChat: items
+ *   const runOther = await runnerFor('/tmp/other-build');   // the same for another built copy, same simulator
  */
 const { startSimulator } = require('./simulator');
 const { REPO, CREDENTIAL_TYPE, simCredentialData } = require('./entities');
@@ -23,9 +24,17 @@ async function engineWithSimulator({ latencyMs = 0, simulator = {}, packageDir =
 	try {
 		const engine = await createEngine({ packageDir });
 		engine.credentials.set(CREDENTIAL_ID, CREDENTIAL_TYPE, simCredentialData(sim));
-		const run = (parameters, { timezone = 'Asia/Shanghai' } = {}) =>
-			engine.run(wechatWorkflow({ parameters, credentialId: CREDENTIAL_ID }), { timezone });
-		return { sim, engine, run, close: () => sim.stop() };
+		const runnerOf =
+			(target) =>
+			(parameters, { timezone = 'Asia/Shanghai' } = {}) =>
+				target.run(wechatWorkflow({ parameters, credentialId: CREDENTIAL_ID }), { timezone });
+		/** run() for another built copy of the package (its own engine), against the same simulator. */
+		const runnerFor = async (otherPackageDir) => {
+			const other = await createEngine({ packageDir: otherPackageDir });
+			other.credentials.set(CREDENTIAL_ID, CREDENTIAL_TYPE, simCredentialData(sim));
+			return runnerOf(other);
+		};
+		return { sim, engine, run: runnerOf(engine), runnerFor, close: () => sim.stop() };
 	} catch (error) {
 		await sim.stop();
 		throw error;

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'events';
 import { DATACUBE_APIS } from '../../nodes/WeChatOfficialAccount/apis';
-import type { Plan, RequestWindow } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
+import { dayWindows, type Plan, type RequestWindow } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import {
 	describeWindow,
 	fetchWindows,
@@ -8,6 +8,7 @@ import {
 	RangeFetchError,
 	type FetchOptions,
 } from '../../nodes/WeChatOfficialAccount/fetchWindows';
+import { LearnedSpans } from '../../nodes/WeChatOfficialAccount/learnedSpan';
 import { DatacubeClient, DatacubeError } from '../../nodes/WeChatOfficialAccount/transport/DatacubeClient';
 import {
 	boundCredential,
@@ -263,49 +264,176 @@ describe('fetchWindows: a retired API (errcode 47009)', () => {
 	});
 });
 
-describe('fetchWindows: 61501 split', () => {
-	it('splits a rejected window in halves, concatenates their lists and calls onSplit once', async () => {
+/** WeChat with a real span of `span` days: longer windows get 61501; answers list the window asked for. */
+function realSpan(span: number, isDelay?: (call: Call) => boolean) {
+	return (call: Call) => {
+		const days = (Date.parse(call.body.end_date) - Date.parse(call.body.begin_date)) / 86_400_000 + 1;
+		return days > span
+			? { body: { errcode: 61501 } }
+			: { body: { list: [windowOf(call)], is_delay: isDelay?.(call) ?? false } };
+	};
+}
+
+/** A day plan of `days` days from `begin` at `span` days per window, as planRequests makes it. */
+const dayPlan = (begin: string, end: string, span: number) => planOf(dayWindows(begin, end, span));
+
+describe('fetchWindows: learning the real span', () => {
+	/** Counts by the answers the stand-in gave: rejected (61501) and answered calls. */
+	function counting(span: number) {
 		const { scripted, client } = setup();
-		const windows = [
-			{ begin: '2024-01-01', end: '2024-01-04' },
-			{ begin: '2024-01-05', end: '2024-01-08' },
-		];
-		scripted.server.responders.datacube = (call) =>
-			call.body.begin_date !== call.body.end_date && call.body.end_date !== '2024-01-02'
-				? { body: { errcode: 61501 } }
-				: { body: { list: [windowOf(call)], is_delay: call.body.begin_date === '2024-01-07' } };
-		const onSplit = jest.fn();
-		const results = await fetchWindows(client, planOf(windows), { ...OPTIONS, parallelRequests: 1, onSplit });
-		expect(onSplit).toHaveBeenCalledTimes(1);
-		expect(onSplit).toHaveBeenCalledWith(windows[0]);
-		expect(results).toEqual([
-			{
-				window: windows[0],
-				list: ['2024-01-01..2024-01-02', '2024-01-03..2024-01-03', '2024-01-04..2024-01-04'],
-				isDelay: false,
-			},
-			{
-				window: windows[1],
-				list: ['2024-01-05..2024-01-05', '2024-01-06..2024-01-06', '2024-01-07..2024-01-07', '2024-01-08..2024-01-08'],
-				isDelay: true,
-			},
+		const counts = { answered: 0, rejected: 0 };
+		const answer = realSpan(span);
+		scripted.server.responders.datacube = (call) => {
+			const reply = answer(call);
+			if ('errcode' in (reply.body as object)) counts.rejected++;
+			else counts.answered++;
+			return reply;
+		};
+		return { scripted, client, counts };
+	}
+
+	it('59 days at a real span of 2 (7 documented), one at a time: 30 answered + 3 rejected, was 59 with 25 rejected', async () => {
+		const { scripted, client, counts } = counting(2);
+		const plan = dayPlan('2025-01-01', '2025-02-28', 7);
+		expect(plan.windows).toHaveLength(9);
+		const results = await fetchWindows(client, plan, { ...OPTIONS, parallelRequests: 1 });
+		expect(counts).toEqual({ answered: 30, rejected: 3 });
+		expect(scripted.server.calls.slice(0, 5).map(windowOf)).toEqual([
+			'2025-01-01..2025-01-07', // the documented span: rejected
+			'2025-01-01..2025-01-04', // half: rejected
+			'2025-01-01..2025-01-02', // answered: the span is 2 or 3
+			'2025-01-03..2025-01-05', // 3: rejected, so the span is 2
+			'2025-01-03..2025-01-04',
 		]);
+		// every day once, in date order, in windows of 2 (the last one 1)
+		expect(results.map((result) => result.window)).toEqual(dayWindows('2025-01-01', '2025-02-28', 2));
+		expect(results.flatMap((result) => result.list)).toEqual(
+			dayWindows('2025-01-01', '2025-02-28', 2).map((w) => `${w.begin}..${w.end}`),
+		);
 	});
 
-	it('isDelay of a split window comes from either half', async () => {
+	it('the same at Parallel Requests 4: the 4 windows already in flight are rejected too, then 30 answered', async () => {
+		const { scripted, client, counts } = counting(2);
+		const results = await fetchWindows(client, dayPlan('2025-01-01', '2025-02-28', 7), OPTIONS);
+		expect(counts).toEqual({ answered: 30, rejected: 6 });
+		expect(scripted.server.calls.slice(0, 4).map(windowOf)).toEqual(
+			dayWindows('2025-01-01', '2025-01-28', 7).map((w) => `${w.begin}..${w.end}`),
+		);
+		expect(results.map((result) => result.window)).toEqual(dayWindows('2025-01-01', '2025-02-28', 2));
+	});
+
+	it('11 windows of 7 days at a real span of 5: the minimum 16 answered + 2 rejected, was 33 with 11 rejected', async () => {
+		const { client, counts } = counting(5);
+		const plan = dayPlan('2025-01-01', '2025-03-18', 7);
+		expect(plan.windows).toHaveLength(11);
+		const results = await fetchWindows(client, plan, { ...OPTIONS, parallelRequests: 1 });
+		expect(counts).toEqual({ answered: 16, rejected: 2 });
+		expect(results.flatMap((result) => result.list)).toHaveLength(16);
+	});
+
+	it('later ranges of the same endpoint start from the span learned: no rejection, the minimum', async () => {
+		const { client, counts } = counting(2);
+		const spans = new LearnedSpans();
+		await fetchWindows(client, dayPlan('2025-01-01', '2025-01-14', 7), { ...OPTIONS, spans });
+		counts.answered = counts.rejected = 0;
+		const onSplit = jest.fn();
+		const results = await fetchWindows(client, dayPlan('2025-03-01', '2025-04-28', 7), { ...OPTIONS, spans, onSplit });
+		expect(counts).toEqual({ answered: 30, rejected: 0 });
+		expect(onSplit).not.toHaveBeenCalled();
+		expect(results.map((result) => result.window)).toEqual(dayWindows('2025-03-01', '2025-04-28', 2));
+	});
+
+	it('without the execution spans, every range learns again; another endpoint learns for itself', async () => {
+		const { client, counts } = counting(2);
+		const spans = new LearnedSpans();
+		await fetchWindows(client, dayPlan('2025-01-01', '2025-01-14', 7), { ...OPTIONS, spans });
+		counts.rejected = 0;
+		await fetchWindows(client, dayPlan('2025-03-01', '2025-03-14', 7), OPTIONS);
+		expect(counts.rejected).toBeGreaterThan(0);
+		counts.rejected = 0;
+		const other = { ...planOf(dayWindows('2025-03-01', '2025-03-14', 7)), api: DATACUBE_APIS[1] };
+		await fetchWindows(client, other, { ...OPTIONS, spans });
+		expect(counts.rejected).toBeGreaterThan(0);
+	});
+
+	it('while the span is looked for, one window larger than any answered is in flight at a time', async () => {
 		const { scripted, client } = setup();
-		scripted.server.responders.datacube = (call) =>
-			call.body.begin_date !== call.body.end_date
-				? { body: { errcode: 61501 } }
-				: { body: { list: [], is_delay: call.body.begin_date === '2024-01-01' } };
-		const [result] = await fetchWindows(client, planOf([{ begin: '2024-01-01', end: '2024-01-02' }]), OPTIONS);
-		expect(result.isDelay).toBe(true);
+		scripted.server.hold('datacube');
+		const fetching = fetchWindows(client, dayPlan('2025-01-01', '2025-02-25', 7), OPTIONS);
+		const first = [];
+		for (let i = 0; i < 4; i++) first.push(await scripted.server.next('datacube'));
+		for (const call of first) call.json({ errcode: 61501 });
+		const steps: string[] = [];
+		const answer = realSpan(2);
+		while (true) {
+			await flush();
+			if (scripted.server.inFlight !== 1) break;
+			const call = await scripted.server.next('datacube');
+			steps.push(windowOf(call));
+			call.answer(answer(call));
+		}
+		// 4 rejected, then 4 days rejected, 2 answered, 3 rejected: the span is 2, and 4 requests go out at once again
+		expect(steps).toEqual(['2025-01-01..2025-01-04', '2025-01-01..2025-01-02', '2025-01-03..2025-01-05']);
+		expect(scripted.server.inFlight).toBe(4);
+		scripted.server.responders.datacube = answer;
+		for (const call of scripted.server.calls.filter((c) => !c.settled)) call.answer(answer(call));
+		const results = await fetching;
+		expect(results.map((result) => result.window)).toEqual(dayWindows('2025-01-01', '2025-02-25', 2));
 	});
 
-	it(`splits at most ${MAX_SPLIT_DEPTH} times, then the range fails as rejected`, async () => {
+	it('results stay in date order whatever order the answers arrive in, isDelay per window', async () => {
+		const { scripted, client } = setup();
+		scripted.server.hold('datacube');
+		const fetching = fetchWindows(client, dayPlan('2025-01-01', '2025-01-08', 4), { ...OPTIONS, parallelRequests: 2 });
+		const next = async (expected: string) => {
+			await flush();
+			const call = await scripted.server.next('datacube');
+			expect(windowOf(call)).toBe(expected);
+			return call;
+		};
+		const second = await next('2025-01-01..2025-01-04');
+		(await next('2025-01-05..2025-01-08')).json({ errcode: 61501 });
+		second.json({ errcode: 61501 });
+		(await next('2025-01-01..2025-01-02')).json({ list: ['a'] });
+		(await next('2025-01-03..2025-01-05')).json({ errcode: 61501 });
+		const c = await next('2025-01-03..2025-01-04');
+		(await next('2025-01-05..2025-01-06')).json({ list: ['c'], is_delay: true });
+		c.json({ list: ['b'] });
+		(await next('2025-01-07..2025-01-08')).json({ list: ['d'] });
+		const results = await fetching;
+		expect(results.map((result) => result.window)).toEqual(dayWindows('2025-01-01', '2025-01-08', 2));
+		expect(results.map((result) => result.list)).toEqual([['a'], ['b'], ['c'], ['d']]);
+		expect(results.map((result) => result.isDelay)).toEqual([false, false, true, false]);
+	});
+
+	it('calls onSplit once, with the first window WeChat rejected', async () => {
+		const { client } = counting(2);
+		const onSplit = jest.fn();
+		await fetchWindows(client, dayPlan('2025-01-01', '2025-01-28', 7), { ...OPTIONS, onSplit });
+		expect(onSplit).toHaveBeenCalledTimes(1);
+		expect(onSplit).toHaveBeenCalledWith({ begin: '2025-01-01', end: '2025-01-07' });
+	});
+
+	it('a window that fails for good after the span was learned fails the whole range', async () => {
+		const { scripted, client } = setup();
+		const answer = realSpan(2);
+		scripted.server.responders.datacube = (call) =>
+			call.body.begin_date === '2025-01-09' ? { body: { errcode: 48001 } } : answer(call);
+		const error = await rangeFailure(
+			fetchWindows(client, dayPlan('2025-01-01', '2025-01-28', 7), { ...OPTIONS, parallelRequests: 1 }),
+		);
+		expect(error.cause).toMatchObject({ kind: 'fatal', errcode: 48001 });
+		expect(error.failed).toEqual({ begin: '2025-01-09', end: '2025-01-10' });
+		expect(error.succeeded).toEqual(dayWindows('2025-01-01', '2025-01-08', 2));
+		expect(error.notAttempted).toBe(9);
+		expect(error.total).toBe(14);
+		expect(scripted.server.calls.at(-1)!.body.begin_date).toBe('2025-01-09');
+	});
+
+	it(`looks for the span down to 1/2^${MAX_SPLIT_DEPTH} of the first rejected window, then the range fails as rejected`, async () => {
 		const { scripted, client } = setup();
 		scripted.server.responders.datacube = () => ({ body: { errcode: 61501 } });
-		const window = { begin: '2024-01-01', end: '2024-02-01' }; // 32 days: halves down to 2 days at depth 4
+		const window = { begin: '2024-01-01', end: '2024-02-01' }; // 32 days: down to 2 days
 		const error = await rangeFailure(fetchWindows(client, planOf([window]), OPTIONS));
 		expect(error.cause).toMatchObject({ kind: 'rangeRejected', errcode: 61501 });
 		expect(scripted.server.calls.map(windowOf)).toEqual([
@@ -315,31 +443,32 @@ describe('fetchWindows: 61501 split', () => {
 			'2024-01-01..2024-01-04',
 			'2024-01-01..2024-01-02',
 		]);
-		expect(error.failed).toEqual(window);
+		expect(error.failed).toEqual({ begin: '2024-01-01', end: '2024-01-02' });
+		expect(error.notAttempted).toBe(15);
 	});
 
-	it(`splits at most ${MAX_SPLIT_DEPTH} times also when only the second halves are rejected`, async () => {
+	it('a window rejected below a size WeChat answered: the span narrows further, and the range still ends', async () => {
 		const { scripted, client } = setup();
 		const window = { begin: '2024-01-01', end: '2024-02-01' };
-		// every first half is answered, every second half rejected again: 17..32, 25..32, 29..32, 31..32
+		// any window ending 2024-02-01 is rejected, whatever its size
 		scripted.server.responders.datacube = (call) =>
 			call.body.end_date === '2024-02-01' ? { body: { errcode: 61501 } } : { body: { list: [windowOf(call)] } };
 		const error = await rangeFailure(fetchWindows(client, planOf([window]), OPTIONS));
 		expect(error.cause).toMatchObject({ kind: 'rangeRejected', errcode: 61501 });
 		expect(scripted.server.calls.map(windowOf)).toEqual([
 			'2024-01-01..2024-02-01',
-			'2024-01-01..2024-01-16',
-			'2024-01-17..2024-02-01',
-			'2024-01-17..2024-01-24',
-			'2024-01-25..2024-02-01',
-			'2024-01-25..2024-01-28',
-			'2024-01-29..2024-02-01',
-			'2024-01-29..2024-01-30',
-			'2024-01-31..2024-02-01',
+			'2024-01-01..2024-01-16', // answered: 16 works
+			'2024-01-17..2024-02-01', // 16 days rejected: 15 at most
+			'2024-01-17..2024-01-31',
+			'2024-02-01..2024-02-01', // 1 day rejected: nothing narrower
+		]);
+		expect(error.succeeded).toEqual([
+			{ begin: '2024-01-01', end: '2024-01-16' },
+			{ begin: '2024-01-17', end: '2024-01-31' },
 		]);
 	});
 
-	it('a one-day window cannot be split: it fails', async () => {
+	it('a one-day window cannot be narrowed: it fails', async () => {
 		const { scripted, client } = setup();
 		scripted.server.responders.datacube = () => ({ body: { errcode: 61501 } });
 		const onSplit = jest.fn();
@@ -349,15 +478,21 @@ describe('fetchWindows: 61501 split', () => {
 		expect(scripted.server.calls).toHaveLength(1);
 	});
 
-	it('week windows split by their labels', async () => {
+	it('week windows are planned again by their labels', async () => {
 		const { scripted, client } = setup();
-		const labels = ['2024-01-01', '2024-01-08', '2024-01-15'];
-		scripted.server.responders.datacube = (call) =>
-			call.body.begin_date === '2024-01-01' && call.body.end_date === '2024-01-15'
-				? { body: { errcode: 61501 } }
-				: { body: { list: [windowOf(call)] } };
-		const [result] = await fetchWindows(client, planOf([{ begin: labels[0], end: labels[2], labels }]), OPTIONS);
-		expect(result.list).toEqual(['2024-01-01..2024-01-08', '2024-01-15..2024-01-15']);
+		const labels = ['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22', '2024-01-29', '2024-02-05'];
+		scripted.server.responders.datacube = realSpan(15);
+		const plan = planOf([
+			{ begin: labels[0], end: labels[4], labels: labels.slice(0, 5) },
+			{ begin: labels[5], end: labels[5], labels: labels.slice(5) },
+		]);
+		const results = await fetchWindows(client, plan, { ...OPTIONS, parallelRequests: 1 });
+		expect(scripted.server.calls.map(windowOf)).toEqual([
+			'2024-01-01..2024-01-29', // 5 Mondays, 29 days: rejected
+			'2024-01-01..2024-01-15', // at most 15 days: 3 Mondays, answered
+			'2024-01-22..2024-02-05', // the other 3 (trying 22 days would not save a request)
+		]);
+		expect(results.map((result) => result.window.labels)).toEqual([labels.slice(0, 3), labels.slice(3)]);
 	});
 
 	it('other failures are not split', async () => {

@@ -2,7 +2,7 @@
 import { DATACUBE_APIS, findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { addDays, daysBetween, mondayOf } from '../../nodes/WeChatOfficialAccount/dates/calendar';
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
-import { planRequests, splitWindow, type Plan } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
+import { planRequests, retile, type Plan } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import { describeInMachineZone } from './timezones';
 
 const api = (operation: string): DatacubeApi => findApi('messageSummary', operation) as DatacubeApi;
@@ -293,23 +293,25 @@ describeInMachineZone('planRequests', () => {
 		]);
 	});
 
-	it('splitWindow halves day windows and label windows', () => {
-		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-07' })).toEqual([
-			{ begin: '2024-01-01', end: '2024-01-04' },
-			{ begin: '2024-01-05', end: '2024-01-07' },
+	it('retile plans consecutive windows again at another span, by days or by labels', () => {
+		const daily = planRequests(api('getDaily'), custom('2024-01-01', '2024-01-21'), NOW).windows;
+		expect(daily).toHaveLength(3);
+		expect(retile(daily.slice(1), 3)).toEqual([
+			{ begin: '2024-01-08', end: '2024-01-10' },
+			{ begin: '2024-01-11', end: '2024-01-13' },
+			{ begin: '2024-01-14', end: '2024-01-16' },
+			{ begin: '2024-01-17', end: '2024-01-19' },
+			{ begin: '2024-01-20', end: '2024-01-21' },
 		]);
-		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-01' })).toBeUndefined();
-		const halves = splitWindow({
-			begin: '2024-01-01',
-			end: '2024-01-15',
-			labels: ['2024-01-01', '2024-01-08', '2024-01-15'],
-		});
-		expect(halves?.map((h) => h.labels)).toEqual([['2024-01-01', '2024-01-08'], ['2024-01-15']]);
-		// two weeks WeChat refused together are asked for one at a time; one week cannot be split
-		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-08', labels: ['2024-01-01', '2024-01-08'] })).toEqual([
-			{ begin: '2024-01-01', end: '2024-01-01', labels: ['2024-01-01'] },
-			{ begin: '2024-01-08', end: '2024-01-08', labels: ['2024-01-08'] },
+		const weekly = planRequests(api('getWeekly'), custom('2024-01-01', '2024-02-25'), NOW).windows;
+		expect(weekly.map((w) => w.labels?.length)).toEqual([5, 3]);
+		// at 15 days, three Mondays (14 days apart) share a request; at 1 day, one Monday each
+		expect(retile(weekly, 15).map((w) => [w.begin, w.end, w.labels?.length])).toEqual([
+			['2024-01-01', '2024-01-15', 3],
+			['2024-01-22', '2024-02-05', 3],
+			['2024-02-12', '2024-02-19', 2],
 		]);
-		expect(splitWindow({ begin: '2024-01-01', end: '2024-01-01', labels: ['2024-01-01'] })).toBeUndefined();
+		expect(retile(weekly, 1)).toHaveLength(8);
+		expect(retile([], 3)).toEqual([]);
 	});
 });

@@ -18,6 +18,7 @@ import { lookbackDays, options } from '../description/options';
 import { resourceDescription } from '../description/resourceDescription';
 import { waitForConfirmation } from '../description/delivery';
 import { describeWindow, fetchWindows } from '../fetchWindows';
+import { LearnedSpans } from '../learnedSpan';
 import { readOptions } from '../readOptions';
 import { collectRows } from '../rows/collectRows';
 import { addTitles, TITLED_ENDPOINTS } from '../rows/titles';
@@ -42,6 +43,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const sinceLastRun = new SinceLastRun(this, hints);
 	const articles = new ArticleIndex(new WindowCache(client), now);
 	const tool = toolCall(this);
+	// What WeChat's answers taught about each endpoint's real span: later items start from it.
+	const spans = new LearnedSpans();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -93,9 +96,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			const results = await fetchWindows(client, plan, {
 				...itemOptions,
 				signal,
+				spans,
 				onSplit: (window) =>
 					this.logger.warn(
-						`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it in smaller windows`,
+						`WeChat Official Account: WeChat rejected ${describeWindow(window)} for ${api.endpoint} although it is within the documented ${api.span}-day span; fetching it and the rest of the execution in smaller windows`,
 					),
 			});
 			const retired = retiredHint(api);
@@ -125,6 +129,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			output.push(failedItem(this, error, itemIndex, client.session.secrets(), signal));
 		}
 	}
+	for (const note of spans.notes()) hints.add(note);
 	await sinceLastRun.save();
 	hints.show(this);
 	return output;

@@ -101,23 +101,16 @@ export function planRequests(api: DatacubeApi, input: RangeInput, now: Date | nu
 	return { ...range, api, periods, windows };
 }
 
-/** Split a window in two halves (used when WeChat rejects a window that is within the documented span). */
-export function splitWindow(window: RequestWindow): [RequestWindow, RequestWindow] | undefined {
-	if (window.labels) {
-		if (window.labels.length < 2) return undefined;
-		const half = Math.ceil(window.labels.length / 2);
-		const left = window.labels.slice(0, half);
-		const right = window.labels.slice(half);
-		return [
-			{ begin: left[0], end: left[left.length - 1], labels: left },
-			{ begin: right[0], end: right[right.length - 1], labels: right },
-		];
-	}
-	const days = daysBetween(window.begin, window.end) + 1;
-	if (days < 2) return undefined;
-	const leftEnd = addDays(window.begin, Math.ceil(days / 2) - 1);
-	return [
-		{ begin: window.begin, end: leftEnd },
-		{ begin: addDays(leftEnd, 1), end: window.end },
-	];
+/**
+ * Consecutive windows of one plan (a run no request has covered yet) planned again at `span`: the
+ * fewest windows for their days, or for their week/month labels.
+ */
+export function retile(run: RequestWindow[], span: number): RequestWindow[] {
+	if (run.length === 0) return [];
+	if (run[0].labels)
+		return labelWindows(
+			run.flatMap((window) => window.labels ?? []),
+			span,
+		);
+	return dayWindows(run[0].begin, run[run.length - 1].end, span);
 }
