@@ -121,7 +121,9 @@ describe('the node as an AI tool', () => {
 		(_, api) => {
 			const name = NodeHelpers.makeNodeName({ resource: api.resource, operation: api.operation }, tool);
 			expect(name).toBe(`${api.action} in WeChat Official Account`);
-			expect(nodeNameToToolName(name)).toBe(name.replace(/ /g, '_'));
+			// n8n turns each run of other characters into one "_"; nothing is cut off the end.
+			expect(nodeNameToToolName(name)).toBe(name.replace(/[^A-Za-z0-9_-]+/g, '_'));
+			expect(nodeNameToToolName(name)).toMatch(/_in_WeChat_Official_Account$/);
 			expect(nodeNameToToolName(name).length).toBeLessThanOrEqual(64);
 		},
 	);

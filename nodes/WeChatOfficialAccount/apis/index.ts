@@ -270,7 +270,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		key: [REF_DATE, MSGID],
 		itemPer: 'day × article',
 		name: 'Get Article Summary',
-		action: 'Get daily reads per mass-sent article',
+		action: 'Get mass-sent article reads (retired)',
 		description: 'Reads, shares and favourites per day of every mass-sent article read that day (one day per request)',
 		retired: {
 			replacements: [READS, SHARES],
@@ -289,7 +289,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		shape: { explode: 'details' },
 		itemPer: 'article × statistics day (totals since sending, up to 7 days)',
 		name: 'Get Article Total',
-		action: 'Get totals of mass-sent articles',
+		action: 'Get mass-sent totals (retired)',
 		description:
 			'For every article mass-sent in the range: its totals since sending at each statistics day, up to 7 days (one send day per request)',
 		retired: {
@@ -307,7 +307,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		enums: [READ_SOURCE],
 		itemPer: 'day × read source',
 		name: 'Get Reads by Source',
-		action: 'Get daily article reads by source',
+		action: 'Get daily reads by source (retired)',
 		description: 'Article reads per day and source, with a total row (source 99999999) (up to 3 days per request)',
 		retired: {
 			replacements: [OVERVIEW],
@@ -324,7 +324,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		enums: [READ_SOURCE],
 		itemPer: 'day × hour × read source',
 		name: 'Get Hourly Reads by Source',
-		action: 'Get hourly article reads by source',
+		action: 'Get hourly reads by source (retired)',
 		description: 'Article reads per hour and source, with a total row (source 99999999) (one day per request)',
 		retired: {
 			replacements: [OVERVIEW, READS],
@@ -341,7 +341,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		enums: [SHARE_SCENE],
 		itemPer: 'day × share scene',
 		name: 'Get Shares by Scene',
-		action: 'Get daily article shares by scene',
+		action: 'Get daily shares by scene (retired)',
 		description: 'Article shares per day and scene (friends, Moments, other) (up to 7 days per request)',
 		retired: {
 			replacements: [OVERVIEW, SHARES],
@@ -358,7 +358,7 @@ export const DATACUBE_APIS: readonly DatacubeApi[] = [
 		enums: [SHARE_SCENE],
 		itemPer: 'day × hour × share scene',
 		name: 'Get Hourly Shares by Scene',
-		action: 'Get hourly article shares by scene',
+		action: 'Get hourly shares by scene (retired)',
 		description: 'Article shares per hour and scene (one day per request)',
 		retired: {
 			replacements: [OVERVIEW, SHARES],

@@ -35,7 +35,7 @@ function operationPicker(resource: string, apis: DatacubeApi[]): INodeProperties
 			description: api.retired
 				? `Retired by WeChat (errcode 47009): ${replacementAdvice({ retired: api.retired })}. ${differences({ retired: api.retired })} Was: ${api.description}. WeChat API: ${api.endpoint}.`
 				: `${api.description}. One item per ${api.itemPer}. WeChat API: ${api.endpoint}.`,
-			action: api.retired ? `${api.action} (retired by WeChat)` : api.action,
+			action: api.action,
 		})),
 		default: defaultOperation,
 	};
