@@ -512,7 +512,7 @@ async function reportCalls(ctx, mcp, { latestDay, kindToolDescription, tokensUse
 		{
 			what: 'an end date written 24/11/2026',
 			args: { date_range: 'custom', start_date: beginCustom, end_date: '24/11/2026' },
-			phrases: ['End Date "24/11/2026" is not a date', 'YYYY-MM-DD (for example', 'ISO date-time'],
+			phrases: ['End Date "24/11/2026" is not a date', 'send it as YYYY-MM-DD (for example', 'ISO date-time'],
 		},
 		{
 			what: 'date_range sinceLastRun',
