@@ -5,47 +5,11 @@
  * as n8n-core's create-node-as-tool does), the node names n8n's editor gives tool nodes
  * (NodeHelpers.makeNodeName) and the tool names they become (nodeNameToToolName).
  */
-import {
-	NodeHelpers,
-	nodeNameToToolName,
-	type INode,
-	type INodeParameters,
-	type INodeProperties,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import { WeChatOfficialAccount } from '../../nodes/WeChatOfficialAccount/WeChatOfficialAccount.node';
+import { NodeHelpers, nodeNameToToolName, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 import { DATACUBE_APIS, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { MODEL_TEXT } from '../../nodes/WeChatOfficialAccount/tool/modelText';
 import { toolDescriptionFor } from '../../nodes/WeChatOfficialAccount/tool/toolDescription';
-
-const base = new WeChatOfficialAccount().description;
-/**
- * The tool variant as n8n builds it (n8n/dist/tool-generation/ai-tools.js convertNodeToAiTool): name + "Tool",
- * outputs ai_tool. It adds its own descriptionType/toolDescription only when no property is named toolDescription.
- */
-const tool = {
-	...base,
-	name: `n8n-nodes-wechat-analytics.${base.name}Tool`,
-	displayName: `${base.displayName} Tool`,
-	inputs: [],
-	outputs: ['ai_tool'],
-} as unknown as INodeTypeDescription;
-
-const node = (parameters: INodeParameters, name = 'WeChat follower growth') =>
-	({ name, typeVersion: 1, parameters }) as unknown as INode;
-/** The parameters with defaults, as the engine resolves them for a node of this type. */
-const resolved = (description: INodeTypeDescription, values: INodeParameters) =>
-	NodeHelpers.getNodeParameters(
-		description.properties,
-		values,
-		true,
-		false,
-		node(values),
-		description,
-	) as INodeParameters;
-/** The description the model reads for a tool node with these saved parameters. */
-const modelReads = (values: INodeParameters) =>
-	NodeHelpers.getToolDescriptionForNode(node(resolved(tool, values)), { description: tool } as never);
+import { base, modelReads, node, resolved, tool } from './support/toolVariant';
 
 const label = (api: DatacubeApi) => `${api.resource}/${api.operation}`;
 
@@ -136,7 +100,7 @@ describe('the node as an AI tool', () => {
 
 	it('every Tool Description parameter is shown only in the tool variant and only for its own operation', () => {
 		const props = base.properties.filter((p) => p.name === 'toolDescription') as INodeProperties[];
-		expect(props).toHaveLength(DATACUBE_APIS.length);
+		expect(props).toHaveLength(DATACUBE_APIS.length + 2);
 		for (const p of props) expect(p.displayOptions?.show?.['@tool']).toEqual([true]);
 	});
 });

@@ -1,7 +1,6 @@
 /** What a tool call may ask for: the Date Range values a model may send, and the number of requests per call. */
 import { DATACUBE_APIS, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import { addDays } from '../../nodes/WeChatOfficialAccount/dates/calendar';
-import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { planRequests } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import {
 	checkToolPlan,
@@ -9,21 +8,12 @@ import {
 	MAX_TOOL_REQUESTS,
 	toolRangeChoices,
 } from '../../nodes/WeChatOfficialAccount/tool/toolLimits';
+import { planErrorOf } from './support/toolVariant';
 
 const byEndpoint = (endpoint: string) => DATACUBE_APIS.find((api) => api.endpoint === endpoint) as DatacubeApi;
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 const LATEST = '2026-11-24';
 const NO_DATES = { begin: '', end: '' };
-
-function errorOf(fn: () => void): PlanError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PlanError);
-		return error as PlanError;
-	}
-	throw new Error('no error');
-}
 
 describe('tool calls: Date Range', () => {
 	it('offers the presets of the grain, shortest first, then custom; never Since Last Run', () => {
@@ -51,16 +41,16 @@ describe('tool calls: Date Range', () => {
 	});
 
 	it('refuses Since Last Run with the values to send instead, in the message itself', () => {
-		const error = errorOf(() => checkToolRange(byEndpoint('getusersummary'), 'sinceLastRun', NO_DATES));
+		const error = planErrorOf(() => checkToolRange(byEndpoint('getusersummary'), 'sinceLastRun', NO_DATES));
 		expect(error.message).toContain('does not work when the node runs as an AI tool');
 		expect(error.message).toContain('yesterday, last7Days, last30Days, lastWeek, lastMonth, custom');
 		expect(error.message).toContain('YYYY-MM-DD');
 	});
 
 	it('refuses a value the operation does not offer (lastWeek is not a monthly range)', () => {
-		const error = errorOf(() => checkToolRange(byEndpoint('getupstreammsgmonth'), 'lastWeek', NO_DATES));
+		const error = planErrorOf(() => checkToolRange(byEndpoint('getupstreammsgmonth'), 'lastWeek', NO_DATES));
 		expect(error.message).toContain('Date Range "lastWeek" is not one of lastMonth, custom');
-		expect(errorOf(() => checkToolRange(byEndpoint('getusersummary'), 42, NO_DATES)).message).toContain(
+		expect(planErrorOf(() => checkToolRange(byEndpoint('getusersummary'), 42, NO_DATES)).message).toContain(
 			'Date Range "42" is not one of',
 		);
 	});
@@ -71,7 +61,7 @@ describe('tool calls: Date Range', () => {
 			{ begin: '2026-11-01', end: '' },
 			{ begin: '', end: '2026-11-07' },
 		]) {
-			const error = errorOf(() => checkToolRange(api, 'last7Days', dates));
+			const error = planErrorOf(() => checkToolRange(api, 'last7Days', dates));
 			expect(error.message).toContain('Date Range is "last7Days", which ignores them: send Date Range custom');
 		}
 	});
@@ -85,15 +75,15 @@ describe('tool calls: Date Range', () => {
 			expect(() => checkToolRange(api, 'custom', { begin, end })).not.toThrow();
 		const forms =
 			'send it as YYYY-MM-DD (for example 2026-11-24) or an ISO date-time such as 2026-11-24T00:00:00+08:00';
-		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '24.11.2026', end: '2026-11-30' })).message).toBe(
+		expect(planErrorOf(() => checkToolRange(api, 'custom', { begin: '24.11.2026', end: '2026-11-30' })).message).toBe(
 			`Start Date "24.11.2026" is not a date: ${forms}`,
 		);
-		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '2026-11-24', end: '' })).message).toBe(
+		expect(planErrorOf(() => checkToolRange(api, 'custom', { begin: '2026-11-24', end: '' })).message).toBe(
 			`End Date is empty: ${forms}`,
 		);
-		expect(errorOf(() => checkToolRange(api, 'custom', { begin: '2026-02-30', end: '2026-03-01' })).message).toContain(
-			'is not a real calendar date',
-		);
+		expect(
+			planErrorOf(() => checkToolRange(api, 'custom', { begin: '2026-02-30', end: '2026-03-01' })).message,
+		).toContain('is not a real calendar date');
 	});
 });
 
@@ -112,7 +102,7 @@ describe('tool calls: requests per call', () => {
 			const fits = span * MAX_TOOL_REQUESTS;
 			expect(custom(api, fits).windows).toHaveLength(MAX_TOOL_REQUESTS);
 			expect(() => checkToolPlan(custom(api, fits))).not.toThrow();
-			const error = errorOf(() => checkToolPlan(custom(api, fits + 1)));
+			const error = planErrorOf(() => checkToolPlan(custom(api, fits + 1)));
 			expect(error.message).toContain(`needs ${MAX_TOOL_REQUESTS + 1} requests to WeChat`);
 			expect(error.message).toContain(`Ask for at most ${fits} days`);
 		},
@@ -122,6 +112,6 @@ describe('tool calls: requests per call', () => {
 		const api = byEndpoint('getupstreammsgweek');
 		const plan = custom(api, 5000);
 		expect(plan.windows.length).toBeGreaterThan(MAX_TOOL_REQUESTS);
-		expect(errorOf(() => checkToolPlan(plan)).message).toContain('Ask for a shorter range');
+		expect(planErrorOf(() => checkToolPlan(plan)).message).toContain('Ask for a shorter range');
 	});
 });

@@ -9,6 +9,7 @@ import { countByStatus } from '../account/findings';
 import { checkAccount } from '../account/runChecks';
 import { readOptions } from '../readOptions';
 import { redact } from '../../wechat/redact';
+import { kindToolDescriptionProperty } from '../tool/kindToolText';
 import { DatacubeClient } from '../transport/DatacubeClient';
 import { Hints } from './hints';
 import { failedItem } from './itemError';
@@ -59,6 +60,6 @@ async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): P
 
 export const account: OperationKind = {
 	resources: [accountResourceOption],
-	properties: accountProperties,
+	properties: [...accountProperties, kindToolDescriptionProperty(ACCOUNT_RESOURCE, CHECK_OPERATION)],
 	execute,
 };

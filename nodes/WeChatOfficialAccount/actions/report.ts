@@ -6,12 +6,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ArticleIndex } from '../articleIndex';
 import { PlanError } from '../dates/PlanError';
-import { ACCOUNT_REPORT, reportProperties, reportResourceOption } from '../description/report';
+import { ACCOUNT_REPORT, REPORT_RESOURCE, reportProperties, reportResourceOption } from '../description/report';
 import { readOptions } from '../readOptions';
 import { buildReport, contentCoverageNote } from '../report/build';
 import { gatherSources } from '../report/gather';
 import { readReportOptions } from '../report/options';
 import { reportPeriods } from '../report/period';
+import { toolCall } from '../tool/asTool';
+import { kindToolDescriptionProperty } from '../tool/kindToolText';
 import { DatacubeClient } from '../transport/DatacubeClient';
 import { WindowCache } from '../windowCache';
 import { Hints } from './hints';
@@ -26,6 +28,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	const hints = new Hints();
 	const cache = new WindowCache(client);
 	const articles = new ArticleIndex(cache, now);
+	const tool = toolCall(this);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -38,6 +41,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				);
 			}
 			const dateRange = this.getNodeParameter('dateRange', itemIndex) as string;
+			tool?.checkReportRange(dateRange, itemIndex);
 			const custom = dateRange === 'custom';
 			const periods = reportPeriods(
 				{
@@ -47,6 +51,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				now,
 			);
+			tool?.checkReportPeriod(periods);
 			const raw = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const { language, topN } = readReportOptions(raw);
 			const fetchOptions = { ...readOptions(raw), signal };
@@ -81,6 +86,6 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 
 export const report: OperationKind = {
 	resources: [reportResourceOption],
-	properties: reportProperties,
+	properties: [...reportProperties, kindToolDescriptionProperty(REPORT_RESOURCE, ACCOUNT_REPORT)],
 	execute,
 };

@@ -7,7 +7,14 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import type { DatacubeApi } from '../apis/types';
 import type { Plan } from '../dates/planRequests';
-import { checkToolPlan, checkToolRange } from './toolLimits';
+import type { ReportPeriods } from '../report/period';
+import {
+	checkToolDates,
+	checkToolPlan,
+	checkToolRange,
+	checkToolReportPeriod,
+	reportToolRangeChoices,
+} from './toolLimits';
 
 export function runsAsTool(ctx: IExecuteFunctions): boolean {
 	return ctx.isToolExecution?.() === true;
@@ -24,6 +31,14 @@ export function toolCall(ctx: IExecuteFunctions) {
 			});
 		},
 		checkPlan: (plan: Plan): void => checkToolPlan(plan),
+		/** Get Account Report: its Date Range values, the dates with a preset, custom dates. */
+		checkReportRange(dateRange: unknown, itemIndex: number): void {
+			checkToolDates(reportToolRangeChoices(), 'Get Account Report', dateRange, {
+				begin: ctx.getNodeParameter('beginDate', itemIndex, ''),
+				end: ctx.getNodeParameter('endDate', itemIndex, ''),
+			});
+		},
+		checkReportPeriod: (periods: ReportPeriods): void => checkToolReportPeriod(periods),
 	};
 }
 

@@ -17,7 +17,7 @@ import { SUMMARY_SPECS } from '../simplify/summarySpecs';
 import { MODEL_TEXT } from './modelText';
 import { MAX_TOOL_REQUESTS, toolRangeChoices } from './toolLimits';
 
-const LATEST_DAY =
+export const LATEST_DAY =
 	'The newest day WeChat serves is yesterday (China time) from 08:00 China time, the day before yesterday until then; later days are left out.';
 
 function dateRules(api: DatacubeApi): string {
@@ -88,16 +88,21 @@ export function toolDescriptionFor(api: DatacubeApi): string {
 	return parts.join('\n');
 }
 
-/** The `toolDescription` parameter of every statistics operation, shown only in the tool variant. */
-export function toolDescriptionProperties(): INodeProperties[] {
-	return DATACUBE_APIS.map((api) => ({
+/** The `toolDescription` parameter of one operation, shown only in the tool variant and prefilled with `text`. */
+export function toolDescriptionProperty(resource: string, operation: string, text: string): INodeProperties {
+	return {
 		displayName: 'Tool Description',
 		name: 'toolDescription',
 		type: 'string',
 		typeOptions: { rows: 6 },
-		displayOptions: { show: { '@tool': [true], resource: [api.resource], operation: [api.operation] } },
-		default: toolDescriptionFor(api),
+		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
+		default: text,
 		description:
 			'What the AI model reads to decide when to call this tool and how to fill in its dates. Prefilled for the chosen operation; you can add facts about your account.',
-	}));
+	};
+}
+
+/** The `toolDescription` parameter of every statistics operation, shown only in the tool variant. */
+export function toolDescriptionProperties(): INodeProperties[] {
+	return DATACUBE_APIS.map((api) => toolDescriptionProperty(api.resource, api.operation, toolDescriptionFor(api)));
 }

@@ -4,8 +4,10 @@
  * - "Since Last Run" has no meaning for a model (no run before, no Confirm Delivery after): refused.
  * - A start or end date given with a preset would be ignored: refused, so the model sets custom.
  * - Custom dates the node cannot read: refused with the forms a model should send.
+ * - The same for Get Account Report, with its own Date Range values (it has no Since Last Run).
  * - A call makes at most MAX_TOOL_REQUESTS requests to WeChat, so the answer arrives in time (n8n in
  *   queue mode waits 120 s for a tool's answer); a longer range is refused with the days that fit.
+ *   A report covers at most MAX_TOOL_REPORT_DAYS days (two requests per day of the period).
  * Every message says what to send instead: n8n in queue mode passes only an error's message to the
  * model, so the remedy is part of it.
  */
@@ -15,6 +17,7 @@ import { PlanError } from '../dates/PlanError';
 import { parseDateInput } from '../dates/parseDateInput';
 import { DATE_RANGE_PRESETS, END_DATE, START_DATE } from '../dates/resolveRange';
 import { presetsFor } from '../description/dateRange';
+import { dayCount, REPORT_PRESETS, type ReportPeriods } from '../report/period';
 
 /** Requests to WeChat one tool call may make. */
 export const MAX_TOOL_REQUESTS = 100;
@@ -37,9 +40,26 @@ function dateProblem(value: unknown, label: string): string | undefined {
 	}
 }
 
+/** The Date Range values a model may send for Get Account Report, shortest first, then custom. */
+export function reportToolRangeChoices(): string[] {
+	return DATE_RANGE_PRESETS.filter((value) => (REPORT_PRESETS as readonly string[]).includes(value));
+}
+
+/** Days one report may cover as a tool: it asks for each day's article reads and shares separately. */
+export const MAX_TOOL_REPORT_DAYS = MAX_TOOL_REQUESTS / 2;
+
 /** Checks the Date Range of a tool call and, for custom, its start and end date. */
 export function checkToolRange(api: DatacubeApi, dateRange: unknown, dates: { begin: unknown; end: unknown }): void {
-	const choices = toolRangeChoices(api);
+	checkToolDates(toolRangeChoices(api), api.name, dateRange, dates);
+}
+
+/** The checks of checkToolRange for the operation `name` that offers the Date Range values `choices`. */
+export function checkToolDates(
+	choices: string[],
+	name: string,
+	dateRange: unknown,
+	dates: { begin: unknown; end: unknown },
+): void {
 	if (dateRange === 'sinceLastRun') {
 		throw new PlanError(
 			'Date Range',
@@ -51,7 +71,7 @@ export function checkToolRange(api: DatacubeApi, dateRange: unknown, dates: { be
 		throw new PlanError(
 			'Date Range',
 			`Date Range "${String(dateRange).slice(0, 40)}" is not one of ${choices.join(', ')}: send one of these (custom with a start and an end date written ${DATE_FORMS})`,
-			`${api.name} offers these Date Range values`,
+			`${name} offers these Date Range values`,
 		);
 	}
 	const given = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
@@ -85,6 +105,18 @@ export function checkToolPlan(plan: Plan): void {
 	throw new PlanError(
 		'Date Range',
 		`The range ${plan.begin} to ${plan.end} needs ${windows.length} requests to WeChat; as an AI tool this node makes at most ${MAX_TOOL_REQUESTS} per call so that the answer arrives in time. Ask for ${fits}, or split the range into several calls`,
+		'Narrow the range',
+	);
+}
+
+/** Refuses a report period longer than a tool call may fetch in time, naming what fits. */
+export function checkToolReportPeriod(periods: ReportPeriods): void {
+	const { begin, end } = periods.period;
+	const days = dayCount(periods.period);
+	if (days <= MAX_TOOL_REPORT_DAYS) return;
+	throw new PlanError(
+		'Date Range',
+		`The report period ${begin} to ${end} has ${days} days; as an AI tool a report covers at most ${MAX_TOOL_REPORT_DAYS} days per call so that the answer arrives in time (WeChat answers each day's article reads and shares separately). Ask for at most ${MAX_TOOL_REPORT_DAYS} days, or split the period into several calls`,
 		'Narrow the range',
 	);
 }

@@ -5,9 +5,11 @@
  * client connects over Streamable HTTP with the example's Bearer auth and checks:
  * - tools/list: the tool names, the node's descriptions for models, the $fromAI input schemas;
  * - tools/call with dates as models write them (YYYY-MM-DD, ISO date-times, presets): the numbers the
- *   simulator expects, as Simplify's summary;
+ *   simulator expects, as Simplify's summary; the account report for lastWeek and for a custom range equal to
+ *   what test/engine/report-oracle.js computes from the simulator's rows; Check Account's findings;
  * - mistakes come back as tool errors (isError) that say what to send: a bad date, "Since Last Run", dates
- *   with a preset, a range longer than a tool call may fetch, Confirm Delivery; no request reaches WeChat;
+ *   with a preset, a range longer than a tool call may fetch, Confirm Delivery, and the same for the report;
+ *   no request reaches WeChat;
  * - answer sizes of 30 days with and without Simplify;
  * - no App Secret, access_token or Bearer token in anything the client receives, nor in n8n's log.
  */
@@ -17,6 +19,8 @@ const { importCredentials, n8nEnv, startN8n } = require('../../../scripts/lib/n8
 const { freePort, sleep } = require('../../../scripts/lib/processes');
 const { request } = require('../../../scripts/lib/http');
 const { isDatacubeCall } = require('../../../scripts/lib/simulator');
+const { expectedRows } = require('../../simulator');
+const { periodsFor, expectedReport } = require('../../engine/report-oracle');
 const { connectMcp, resultText } = require('../lib/mcp');
 const { lastWeek } = require('../lib/workflows');
 const { check, info } = require('../lib/report');
@@ -26,6 +30,8 @@ const WORKFLOW_ID = 'e2eMcpServer01';
 const BEARER = { id: 'mcpBearerCred01', name: 'MCP bearer token', token: 'e2e-mcp-bearer-4f1c9a7d2b6e8035' };
 const FOLLOWERS = 'WeChat_follower_growth';
 const ARTICLES = 'WeChat_article_performance';
+const REPORT = 'WeChat_account_report';
+const CHECK = 'WeChat_check_account';
 const MAX_SIMPLIFIED_BYTES = 8192;
 
 const DAY = 86400000;
@@ -128,6 +134,7 @@ module.exports = {
 				const { latestDay } = await sim.state();
 				const dist = (file) => require(path.join(ctx.ROOT, 'dist/nodes/WeChatOfficialAccount', file));
 				const { toolDescriptionFor } = dist('tool/toolDescription.js');
+				const { kindToolDescription } = dist('tool/kindToolText.js');
 				const { findApi } = dist('apis/index.js');
 
 				await importCredentials(
@@ -149,6 +156,7 @@ module.exports = {
 					const mcp = await connectMcp(url, { bearer: BEARER.token });
 					try {
 						await runCalls(ctx, mcp, { latestDay, toolDescriptionFor, findApi, tokensUsed });
+						await reportCalls(ctx, mcp, { latestDay, kindToolDescription, tokensUsed });
 					} finally {
 						received.push(...mcp.received);
 						await mcp.close();
@@ -398,4 +406,138 @@ async function runCalls(ctx, mcp, { latestDay, toolDescriptionFor, findApi, toke
 		info(`-> ${answer.text.split('\n')[0].slice(0, 300)}`);
 	}
 	info(`answer sizes: ${JSON.stringify(sizes)}`);
+}
+
+/** The account report and Check Account tools: tools/list, figures against the report oracle, tool errors. */
+async function reportCalls(ctx, mcp, { latestDay, kindToolDescription, tokensUsed }) {
+	const { tools } = await mcp.client.listTools();
+	const byName = new Map(tools.map((tool) => [tool.name, tool]));
+	const reportNode = example(ctx).nodes.find((node) => node.name === 'WeChat account report');
+	check(
+		`tools/list: ${REPORT} with the description for models of Get Account Report and the $fromAI inputs date_range (default lastWeek), start_date, end_date`,
+		() => {
+			const tool = byName.get(REPORT);
+			if (!tool) return `not listed: ${[...byName.keys()].join(', ')}`;
+			if (tool.description !== kindToolDescription('report', 'getAccountReport'))
+				return `description: ${tool.description.slice(0, 300)}`;
+			const props = tool.inputSchema.properties || {};
+			if (Object.keys(props).sort().join() !== 'date_range,end_date,start_date') return `inputs ${Object.keys(props)}`;
+			for (const key of Object.keys(props))
+				if (props[key].type !== 'string' || !props[key].description)
+					return `input ${key}: ${JSON.stringify(props[key])}`;
+			if (props.date_range.default !== 'lastWeek') return `date_range default ${props.date_range.default}`;
+			if ((tool.inputSchema.required || []).length) return `required: ${tool.inputSchema.required}`;
+		},
+	);
+	check(`tools/list: ${CHECK} with the description for models of Check Account and no inputs`, () => {
+		const tool = byName.get(CHECK);
+		if (!tool) return `not listed: ${[...byName.keys()].join(', ')}`;
+		if (tool.description !== kindToolDescription('account', 'check'))
+			return `description: ${tool.description.slice(0, 300)}`;
+		if (Object.keys(tool.inputSchema.properties || {}).length) return `inputs ${JSON.stringify(tool.inputSchema)}`;
+	});
+
+	const seeTokens = (answer) => {
+		for (const entry of answer.log.filter(isDatacubeCall)) if (entry.token) tokensUsed.add(entry.token);
+	};
+	const { language, topN } = { topN: 5, ...reportNode.parameters.options };
+	const beginCustom = addDays(latestDay, -13);
+	const cases = [
+		{ what: 'the preset lastWeek', args: { date_range: 'lastWeek' }, dateRange: 'lastWeek', kind: 'weekly' },
+		{
+			what: 'a custom range as a model writes it (YYYY-MM-DD and an ISO date-time)',
+			args: { date_range: 'custom', start_date: beginCustom, end_date: `${latestDay}T09:30:00+08:00` },
+			dateRange: 'custom',
+			custom: { begin: beginCustom, end: latestDay },
+			kind: 'range',
+		},
+	];
+	const sizes = {};
+	for (const c of cases) {
+		const answer = await call(ctx, mcp, REPORT, c.args);
+		seeTokens(answer);
+		const now = Date.now();
+		const sim = { expectedRows: (endpoint, begin, end) => expectedRows(endpoint, begin, end, now) };
+		const periods = periodsFor(c.dateRange, now, c.custom);
+		const expected = expectedReport(sim, periods, { kind: c.kind, language, topN });
+		sizes[c.dateRange] = bytes(answer.text);
+		check(
+			`tools/call ${REPORT} with ${c.what} (${periods.period.begin}..${periods.period.end} against ${periods.previous.begin}..${periods.previous.end}): net followers ${expected.followers.net}, readers ${expected.content.reads}, top ${expected.topArticles.length} articles, every figure equal to the report oracle's (${bytes(answer.text).toLocaleString('en')} bytes)`,
+			() => {
+				if (answer.result.isError) return answer.text;
+				if (!answer.summary) return `not one object: ${answer.text.slice(0, 200)}`;
+				const { markdown, ...json } = answer.summary;
+				if (JSON.stringify(json) !== JSON.stringify(expected))
+					return `answer ${JSON.stringify(json).slice(0, 300)} vs expected ${JSON.stringify(expected).slice(0, 300)}`;
+				if (typeof markdown !== 'string' || !markdown.includes(periods.period.end))
+					return 'markdown without the period';
+				const title = { weekly: '**Weekly report | ', range: '**Report | ' }[c.kind];
+				if (language === 'en' && !markdown.startsWith(title)) return `markdown: ${markdown.split('\n')[0]}`;
+			},
+		);
+	}
+	info(`report answer sizes: ${JSON.stringify(sizes)}`);
+
+	{
+		const answer = await call(ctx, mcp, CHECK, {});
+		seeTokens(answer);
+		check(
+			`tools/call ${CHECK} with no input: one finding per check, the token ok, each with status and message`,
+			() => {
+				if (answer.result.isError) return answer.text;
+				if (!Array.isArray(answer.json) || answer.json.length < 5) return `answer ${answer.text.slice(0, 300)}`;
+				const bad = answer.json.filter(
+					(f) =>
+						!f.check ||
+						!['ok', 'warning', 'error'].includes(f.status) ||
+						!f.message ||
+						(f.status !== 'ok' && !f.remedy),
+				);
+				if (bad.length) return `malformed ${JSON.stringify(bad[0])}`;
+				const token = answer.json.find((f) => f.check === 'token');
+				if (!token || token.status !== 'ok') return `token ${JSON.stringify(token)}`;
+			},
+		);
+		info(
+			`-> ${CHECK}: ${answer.json && answer.json.length} findings, ${bytes(answer.text).toLocaleString('en')} bytes, ${answer.log.filter(isDatacubeCall).length} datacube requests; not ok: ${(
+				answer.json || []
+			)
+				.filter((f) => f.status !== 'ok')
+				.map((f) => `${f.check} ${f.status}`)
+				.join(', ')}`,
+		);
+	}
+
+	const mistakes = [
+		{
+			what: 'an end date written 24/11/2026',
+			args: { date_range: 'custom', start_date: beginCustom, end_date: '24/11/2026' },
+			phrases: ['End Date "24/11/2026" is not a date', 'send it as YYYY-MM-DD (for example', 'ISO date-time'],
+		},
+		{
+			what: 'date_range sinceLastRun',
+			args: { date_range: 'sinceLastRun' },
+			phrases: [
+				'does not work when the node runs as an AI tool',
+				'yesterday, last7Days, last30Days, lastWeek, lastMonth',
+			],
+		},
+		{
+			what: 'dates with the preset lastWeek',
+			args: { date_range: 'lastWeek', start_date: beginCustom, end_date: latestDay },
+			phrases: ['send Date Range custom'],
+		},
+		{
+			what: `a period of 60 days (${addDays(latestDay, -59)}..${latestDay})`,
+			args: { date_range: 'custom', start_date: addDays(latestDay, -59), end_date: latestDay },
+			phrases: ['has 60 days', 'at most 50 days', 'split the period'],
+		},
+	];
+	for (const m of mistakes) {
+		const answer = await call(ctx, mcp, REPORT, m.args);
+		check(`tools/call ${REPORT} with ${m.what}: a tool error that says what to send, no request to WeChat`, () =>
+			expectToolError(answer, m.phrases),
+		);
+		info(`-> ${answer.text.split('\n')[0].slice(0, 300)}`);
+	}
 }
