@@ -96,6 +96,7 @@ describe('displayUrl', () => {
 		expect(displayUrl('https://u:p@proxy.example/wx/')).toBe('https://proxy.example/wx');
 		expect(displayUrl('https://api.weixin.qq.com')).toBe('https://api.weixin.qq.com');
 		expect(displayUrl('https://proxy.example/wx//')).toBe('https://proxy.example/wx');
+		expect(displayUrl('https://proxyuser:pr0xy-pass@proxy.example:8443/wx/')).toBe('https://proxy.example:8443/wx');
 		expect(displayUrl('http://only-user@127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
 	});
 
