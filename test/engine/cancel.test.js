@@ -1,13 +1,13 @@
 /**
  * Issue 8 §6: stopping an execution stops the node: no new windows, no retries and no waits after
  * n8n's cancel signal fires (the Stop button is `.cancel()` on the running execution). A window
- * that fails for good stops the windows in flight from retrying too. A 45011 from the token
- * endpoint waits like one from a datacube endpoint.
+ * that fails for good stops the windows in flight from retrying too. (A 45011 from the token
+ * endpoint waits Quota Wait: quota-wait.test.js.)
  */
 const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuite } = require('./suite');
 
-const suite = helpers.useSimulatorAndEngine();
+const suite = wechatSuite();
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runAndStop(parameters, stopAfterMs) {
@@ -25,7 +25,7 @@ async function runAndStop(parameters, stopAfterMs) {
 	await wait(1500); // anything the node still sends would arrive now
 	// A request sent just before Stop can reach the simulator a little later on a loaded machine;
 	// one sent after Stop (the next window, a retry) arrives a whole latency or backoff later.
-	const after = helpers.datacubeCalls(suite.sim).filter((call) => call.at > stoppedAt + 200);
+	const after = suite.datacubeCalls().filter((call) => call.at > stoppedAt + 200);
 	return { result, stopToEndMs: endedAt - stoppedAt, startedToStop: stoppedAt - started, after };
 }
 
@@ -34,7 +34,7 @@ const HOURLY_60_DAYS = { operation: 'getHourly', dateRange: 'custom', beginDate:
 it('Stop in the middle of a long range ends the run at once and sends nothing more', async () => {
 	suite.sim.setOptions({ latencyMs: 250 });
 	const { result, stopToEndMs, after } = await runAndStop({ ...HOURLY_60_DAYS, options: { parallelRequests: 2 } }, 700);
-	expect(helpers.datacubeCalls(suite.sim).length).toBeLessThan(60);
+	expect(suite.datacubeCalls().length).toBeLessThan(60);
 	expect(stopToEndMs).toBeLessThan(1000);
 	expect(after).toEqual([]);
 	expect(result.data.WeChat ?? []).toEqual([]);
@@ -48,7 +48,7 @@ it('Stop during a retry backoff wakes the node and it sends no retry', async () 
 	);
 	expect(stopToEndMs).toBeLessThan(1000);
 	expect(after).toEqual([]);
-	expect(helpers.datacubeCalls(suite.sim)).toHaveLength(2);
+	expect(suite.datacubeCalls()).toHaveLength(2);
 });
 
 it('Stop during a per-minute quota wait (45011) ends the run at once', async () => {
@@ -69,41 +69,15 @@ it('a window that fails for good stops the windows in flight from retrying', asy
 		latencyMs: 50,
 	});
 	const started = Date.now();
-	const result = await suite.engine.run(
-		wechatWorkflow({
-			parameters: {
-				operation: 'getDaily',
-				dateRange: 'custom',
-				beginDate: '2024-01-01',
-				endDate: '2024-01-28',
-				options: { parallelRequests: 4, retryDelayMs: 3000, maxAttempts: 10 },
-			},
-		}),
-		{ timezone: 'Asia/Shanghai' },
-	);
+	const result = await suite.run({
+		operation: 'getDaily',
+		dateRange: 'custom',
+		beginDate: '2024-01-01',
+		endDate: '2024-01-28',
+		options: { parallelRequests: 4, retryDelayMs: 3000, maxAttempts: 10 },
+	});
 	expect(result.error.message).toMatch(/errcode 48001/);
 	expect(Date.now() - started).toBeLessThan(2500);
 	await wait(1000);
-	expect(helpers.datacubeCalls(suite.sim)).toHaveLength(4);
-});
-
-it('a 45011 from the token endpoint waits Quota Wait and then succeeds', async () => {
-	suite.sim.setOptions({ tokenErrcode: { errcode: 45011, times: 1 } });
-	const result = await suite.engine.run(
-		wechatWorkflow({
-			parameters: {
-				operation: 'getDaily',
-				dateRange: 'custom',
-				beginDate: '2024-01-01',
-				endDate: '2024-01-03',
-				options: { retryDelayMs: 0, quotaWaitMs: 700 },
-			},
-		}),
-		{ timezone: 'Asia/Shanghai' },
-	);
-	expect(result.error).toBeUndefined();
-	const tokens = helpers.tokenCalls(suite.sim);
-	expect(tokens.map((call) => call.errcode)).toEqual([45011, 0]);
-	expect(tokens[1].at - tokens[0].at).toBeGreaterThanOrEqual(700);
-	expect(result.data.WeChat.length).toBeGreaterThan(0);
+	expect(suite.datacubeCalls()).toHaveLength(4);
 });

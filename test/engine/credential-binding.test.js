@@ -4,17 +4,14 @@
  * its stored value), the next execution fetches a token for the new settings instead of reusing
  * the old account's. The credential test checks exactly the AppID and App Secret entered.
  */
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuite } = require('./suite');
 
 const OTHER = { appId: 'wx9999999999other', appSecret: 'other-secret-9876543210fedcba' };
-const suite = helpers.useSimulatorAndEngine();
+const suite = wechatSuite();
+const { datacubeCalls, tokenCalls } = suite;
 let sim;
 let engine;
-beforeAll(() => {
-	({ sim, engine } = suite);
-	sim.setOptions({ accounts: [OTHER] });
-});
+beforeAll(() => ({ sim, engine } = suite));
 beforeEach(() => sim.setOptions({ accounts: [OTHER] }));
 
 const RANGE = {
@@ -24,8 +21,8 @@ const RANGE = {
 	endDate: '2024-03-03',
 	options: { addReadableFields: false },
 };
-const run = () => engine.run(wechatWorkflow({ parameters: RANGE }), { timezone: 'Asia/Shanghai' });
-const tokenCallsFor = (appId) => helpers.tokenCalls(sim).filter((call) => call.appId === appId);
+const run = () => suite.run(RANGE);
+const tokenCallsFor = (appId) => tokenCalls().filter((call) => call.appId === appId);
 
 /** The editor's save: the user retypes some fields, every other stored field (the token too) stays. */
 function editCredential(changes) {
@@ -48,7 +45,7 @@ describe('a cached token is used only for the settings it was issued for', () =>
 		await firstRunCachesToken();
 		const again = await run();
 		expect(again.error).toBeUndefined();
-		expect(helpers.tokenCalls(sim)).toHaveLength(0);
+		expect(tokenCalls()).toHaveLength(0);
 	});
 
 	it("after the AppID is changed to another account, fetches that account's token and returns its rows", async () => {
@@ -60,7 +57,7 @@ describe('a cached token is used only for the settings it was issued for', () =>
 		const expected = sim.expectedRows('getupstreammsg', '2024-03-01', '2024-03-03', { appId: OTHER.appId });
 		expect(result.data.WeChat.map((item) => item.json)).toEqual(expected);
 		expect(expected).not.toEqual(sim.expectedRows('getupstreammsg', '2024-03-01', '2024-03-03'));
-		expect(helpers.datacubeCalls(sim).every((call) => call.appId === OTHER.appId)).toBe(true);
+		expect(datacubeCalls().every((call) => call.appId === OTHER.appId)).toBe(true);
 		expect(engine.credentials.get('sim').accessToken).not.toBe(before.accessToken);
 	});
 
@@ -70,7 +67,7 @@ describe('a cached token is used only for the settings it was issued for', () =>
 		const result = await run();
 		expect(result.data.WeChat ?? []).toHaveLength(0);
 		expect(result.error.message).toMatch(/does not recognise the AppID \(errcode 40013\)/);
-		expect(helpers.datacubeCalls(sim)).toHaveLength(0);
+		expect(datacubeCalls()).toHaveLength(0);
 	});
 
 	it.each([
@@ -81,7 +78,7 @@ describe('a cached token is used only for the settings it was issued for', () =>
 		await firstRunCachesToken();
 		editCredential(changes());
 		await run();
-		expect(helpers.tokenCalls(sim).length).toBeGreaterThanOrEqual(1);
+		expect(tokenCalls().length).toBeGreaterThanOrEqual(1);
 	});
 });
 
@@ -94,13 +91,13 @@ describe('Allow Insecure HTTP is part of the binding', () => {
 			editCredential({ allowInsecureHttp: false });
 			const result = await run();
 			expect(result.error).toBeUndefined();
-			const tokenCalls = helpers.tokenCalls(sim);
-			expect(tokenCalls.map((call) => call.endpoint)).toEqual([
+			const tokenRequests = tokenCalls();
+			expect(tokenRequests.map((call) => call.endpoint)).toEqual([
 				issuingEndpoint === 'classic' ? 'token' : 'stable_token',
 			]);
 			const stored = engine.credentials.get('sim');
 			expect(stored.issuedFor).not.toBe(before.issuedFor);
-			const calls = helpers.datacubeCalls(sim);
+			const calls = datacubeCalls();
 			expect(calls.length).toBeGreaterThan(0);
 			expect(calls.every((call) => call.token === stored.accessToken)).toBe(true);
 			// /cgi-bin/token issues a new token; stable_token hands back the one still valid (WeChat's rule).
@@ -112,7 +109,7 @@ describe('Allow Insecure HTTP is part of the binding', () => {
 		await firstRunCachesToken();
 		editCredential({ allowInsecureHttp: true });
 		expect((await run()).error).toBeUndefined();
-		expect(helpers.tokenCalls(sim)).toHaveLength(1);
+		expect(tokenCalls()).toHaveLength(1);
 	});
 });
 
@@ -123,7 +120,7 @@ describe('the credential test checks what was entered, not the cached token', ()
 		const stored = await firstRunCachesToken();
 		const result = await test(stored);
 		expect(result).toMatchObject({ status: 'OK' });
-		const calls = helpers.tokenCalls(sim);
+		const calls = tokenCalls();
 		expect(calls.map((call) => call.endpoint)).toEqual(['stable_token']);
 		expect(calls[0].body.force_refresh ?? false).toBe(false);
 	});
@@ -134,7 +131,7 @@ describe('the credential test checks what was entered, not the cached token', ()
 		expect(stored.issuingEndpoint).toBe('classic');
 		const result = await test(stored);
 		expect(result.status).toBe('OK');
-		expect(helpers.tokenCalls(sim).map((call) => call.endpoint)).toEqual(['stable_token']);
+		expect(tokenCalls().map((call) => call.endpoint)).toEqual(['stable_token']);
 	});
 
 	it.each([
@@ -185,6 +182,6 @@ describe('the credential test checks what was entered, not the cached token', ()
 		expect(result.message).toMatch(
 			/^The IP address of this n8n server is not on the account's IP whitelist \(errcode 40164\)/,
 		);
-		expect(helpers.tokenCalls(sim).map((call) => [call.endpoint, call.appId])).toEqual([['stable_token', OTHER.appId]]);
+		expect(tokenCalls().map((call) => [call.endpoint, call.appId])).toEqual([['stable_token', OTHER.appId]]);
 	});
 });

@@ -5,9 +5,9 @@
  * output as an { error, details } item. Items that succeed keep their rows and pairedItem.
  */
 const { NODE_TYPE } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuite } = require('./suite');
 
-const suite = helpers.useSimulatorAndEngine();
+const suite = wechatSuite();
 
 const ITEMS = [
 	{ begin: '2024-03-01', end: '2024-03-02' },
@@ -63,8 +63,13 @@ it('"Continue (using regular output)" keeps the failed item in the main output a
 	const failed = items.filter((item) => item.json.error !== undefined);
 	expect(failed).toHaveLength(1);
 	expect(Object.keys(failed[0].json).sort()).toEqual(['details', 'error']);
+	expect(failed[0].json.error).toMatch(/Start Date "2024-02-30" is not a real calendar date/);
 	expect(failed[0].pairedItem).toEqual({ item: 1 });
 	expect(items.filter((item) => item.json.error === undefined).map((item) => item.json)).toEqual(expectedGood());
+	expect(suite.datacubeCalls().map((call) => call.body)).toEqual([
+		{ begin_date: '2024-03-01', end_date: '2024-03-02' },
+		{ begin_date: '2024-03-05', end_date: '2024-03-05' },
+	]);
 });
 
 it('"Stop Workflow" fails the execution on the bad item', async () => {

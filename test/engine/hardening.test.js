@@ -3,28 +3,16 @@
  * permanent failures, and a table of bad inputs — all through n8n's engine and the simulator on
  * 127.0.0.1. Secrets: secrets.test.js.
  */
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
-
-const { wechatOnly } = helpers;
+const { wechatSuite, rowsOf } = require('./suite');
 const { BAD_INPUTS } = require('./bad-inputs');
 
 const FAST_RETRY = { retryDelayMs: 1, quotaWaitMs: 5, maxAttempts: 10 };
 
-let engine;
+const suite = wechatSuite();
+const { run, datacubeCalls, setCredential } = suite;
 let sim;
-
-const datacubeCalls = () => helpers.datacubeCalls(sim);
-const setCredential = (extra) => helpers.setSimCredential(engine, sim, extra);
-
-async function run(parameters, more = {}) {
-	return engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });
-}
-
-const suite = helpers.useSimulatorAndEngine();
-beforeAll(() => {
-	({ sim, engine } = suite);
-});
+let engine;
+beforeAll(() => ({ sim, engine } = suite));
 
 describe('transient faults and token expiry', () => {
 	it.each([
@@ -37,9 +25,7 @@ describe('transient faults and token expiry', () => {
 			sim.setOptions({ faults: { rate: 0.2, seed: 42, kinds: ['busy', 'minuteQuota'] }, expireTokenEvery: 25 });
 			const result = await run({ operation, dateRange: 'custom', beginDate, endDate, options: FAST_RETRY });
 			expect(result.error).toBeUndefined();
-			expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-				sim.expectedRows(endpoint, beginDate, endDate),
-			);
+			expect(rowsOf(result)).toEqual(sim.expectedRows(endpoint, beginDate, endDate));
 			const faults = datacubeCalls().filter((call) => call.fault);
 			expect(faults.length).toBeGreaterThan(0);
 			expect(datacubeCalls().filter((call) => call.errcode === 42001).length).toBeGreaterThan(0);
@@ -56,9 +42,7 @@ describe('transient faults and token expiry', () => {
 			options: FAST_RETRY,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-			sim.expectedRows('getupstreammsg', '2024-01-01', '2024-06-30'),
-		);
+		expect(rowsOf(result)).toEqual(sim.expectedRows('getupstreammsg', '2024-01-01', '2024-06-30'));
 		expect(
 			new Set(
 				datacubeCalls()
@@ -94,9 +78,7 @@ describe('windows WeChat rejects', () => {
 			endDate: '2024-03-31',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-			sim.expectedRows('getupstreammsgdistweek', '2024-01-01', '2024-03-31'),
-		);
+		expect(rowsOf(result)).toEqual(sim.expectedRows('getupstreammsgdistweek', '2024-01-01', '2024-03-31'));
 		const rejected = datacubeCalls().filter((call) => call.errcode === 61501);
 		expect(rejected.length).toBeGreaterThanOrEqual(2);
 		const splitLogs = engine.logs.slice(logsBefore).filter((line) => /smaller windows/.test(JSON.stringify(line)));
@@ -140,16 +122,14 @@ describe('bad inputs fail before any request, naming the field', () => {
 		const alone = await run(row.parameters);
 		expect(alone.error.message).toMatch(exactly(row.message));
 		expect(alone.error.description).toMatch(row.hint);
+		expect(alone.error.node).toBe('WeChat');
 		expect(sim.log).toHaveLength(0);
 		if (row.parameters.operation) return; // the operation picker takes no expressions: it cannot differ per item
 
-		const mixed = await engine.run(
-			wechatWorkflow({
-				continueOnFail: true,
-				items: [{ bad: false }, { bad: true }, { bad: false }],
-				parameters: withItemSwitch(row.parameters),
-			}),
-		);
+		const mixed = await run(withItemSwitch(row.parameters), {
+			continueOnFail: true,
+			items: [{ bad: false }, { bad: true }, { bad: false }],
+		});
 		const out = mixed.data.WeChat;
 		const errors = out.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);

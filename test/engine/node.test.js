@@ -1,29 +1,17 @@
 /**
  * The built package inside n8n's real engine (n8n-core WorkflowExecute) against the WeChat
- * simulator on 127.0.0.1: every operation end to end, multi-item input, continueOnFail, token
- * reuse and refresh, WeChat errors, and that no secret reaches the output.
+ * simulator on 127.0.0.1: every operation end to end, multi-item input, token reuse and refresh,
+ * WeChat errors and the credential test. Bad inputs (alone and as one item of three): hardening.test.js;
+ * both "Continue" modes: error-output.test.js; secrets: secrets.test.js.
  */
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
-
-const { wechatOnly } = helpers;
+const { wechatSuite, wechatOnly, rowsOf } = require('./suite');
 const multiItemFixture = require('./fixtures/multi-item-expressions.json');
 
-let engine;
+const suite = wechatSuite();
+const { run, datacubeCalls, tokenCalls, setCredential } = suite;
 let sim;
-
-const datacubeCalls = () => helpers.datacubeCalls(sim);
-const tokenCalls = () => helpers.tokenCalls(sim);
-const setCredential = (extra) => helpers.setSimCredential(engine, sim, extra);
-
-async function run(parameters, more = {}) {
-	return engine.run(wechatWorkflow({ parameters, ...more }), { timezone: 'Asia/Shanghai' });
-}
-
-const suite = helpers.useSimulatorAndEngine();
-beforeAll(() => {
-	({ sim, engine } = suite);
-});
+let engine;
+beforeAll(() => ({ sim, engine } = suite));
 
 describe('each operation returns every row of its range once, with the fewest requests', () => {
 	it.each([
@@ -58,9 +46,7 @@ describe('each operation returns every row of its range once, with the fewest re
 		const ten = await run({ ...parameters, options: { parallelRequests: 10 } });
 		expect(one.error).toBeUndefined();
 		expect(ten.data.WeChat.map((item) => item.json)).toEqual(one.data.WeChat.map((item) => item.json));
-		expect(one.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-			sim.expectedRows('getupstreammsghour', '2024-05-01', '2024-05-20'),
-		);
+		expect(rowsOf(one)).toEqual(sim.expectedRows('getupstreammsghour', '2024-05-01', '2024-05-20'));
 	});
 
 	it('adds readable fields by default and keeps WeChat fields unchanged', async () => {
@@ -121,32 +107,6 @@ describe('items', () => {
 		expect(items.map((item) => item.pairedItem.item)).toEqual([...items.map((item) => item.pairedItem.item)].sort());
 		expect(tokenCalls()).toHaveLength(1);
 	});
-
-	it('with continueOnFail a bad item becomes its error item and the others succeed', async () => {
-		const result = await engine.run(
-			wechatWorkflow({
-				continueOnFail: true,
-				items: [{ begin: '2024-01-01' }, { begin: '2024-02-30' }, { begin: '2024-03-01' }],
-				parameters: { dateRange: 'custom', beginDate: '={{ $json.begin }}', endDate: '={{ $json.begin }}' },
-			}),
-		);
-		expect(result.error).toBeUndefined();
-		const errors = result.data.WeChat.filter((item) => item.json.error);
-		expect(errors).toHaveLength(1);
-		expect(errors[0].pairedItem.item).toBe(1);
-		expect(errors[0].json.error).toMatch(/Start Date "2024-02-30" is not a real calendar date/);
-		const good = result.data.WeChat.filter((item) => !item.json.error);
-		expect(new Set(good.map((item) => item.pairedItem.item))).toEqual(new Set([0, 2]));
-		expect(datacubeCalls().map((call) => call.body.begin_date)).toEqual(['2024-01-01', '2024-03-01']);
-	});
-
-	it('without continueOnFail a bad input fails the node before any request, naming the field', async () => {
-		const result = await run({ dateRange: 'custom', beginDate: '2024-03-05', endDate: '2024-03-01' });
-		expect(result.error.message).toBe('Start Date 2024-03-05 is after End Date 2024-03-01');
-		expect(result.error.description).toMatch(/Set Start Date on or before End Date/);
-		expect(result.error.node).toBe('WeChat');
-		expect(sim.log).toHaveLength(0);
-	});
 });
 
 describe('access token', () => {
@@ -181,9 +141,7 @@ describe('access token', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(tokenCalls()).toHaveLength(1);
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-			sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-12'),
-		);
+		expect(rowsOf(result)).toEqual(sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-12'));
 		const rejected = datacubeCalls().filter((call) => call.errcode === 42001);
 		expect(rejected.length).toBeGreaterThanOrEqual(1);
 		expect(rejected.length).toBeLessThanOrEqual(4);
@@ -199,9 +157,7 @@ describe('access token', () => {
 			endDate: '2024-01-30',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => wechatOnly(item.json))).toEqual(
-			sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-30'),
-		);
+		expect(rowsOf(result)).toEqual(sim.expectedRows('getupstreammsghour', '2024-01-01', '2024-01-30'));
 		expect(tokenCalls().length).toBeGreaterThan(2);
 		expect(tokenCalls().length).toBeLessThanOrEqual(
 			datacubeCalls().filter((call) => call.errcode === 42001).length + 1,
@@ -244,12 +200,6 @@ describe('WeChat errors', () => {
 		expect(result.error.description).toMatch(
 			/Add 127\.0\.0\.1 to the API IP whitelist in the WeChat Developers Platform \(developers\.weixin\.qq\.com\/platform\) > My Business/,
 		);
-	});
-
-	it('a wrong App Secret names the credential field', async () => {
-		setCredential({ appSecret: 'wrong-secret-value' });
-		const result = await run({ dateRange: 'yesterday' });
-		expect(result.error.message).toMatch(/WeChat rejected the App Secret \(errcode 40125\)/);
 	});
 });
 

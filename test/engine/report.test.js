@@ -5,29 +5,22 @@
  * the numbers and links within 4,096 bytes; a second item reuses what the first fetched; bad input
  * fails the item naming the field.
  */
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuiteOnClock, hintsOf } = require('./suite');
 const { periodsFor, expectedReport, grouped } = require('./report-oracle');
 
-const clock = helpers.useFixedChinaClock();
+const clock = wechatSuiteOnClock();
 let sim;
-let engine;
-beforeAll(() => ({ sim, engine } = clock));
+beforeAll(() => ({ sim } = clock));
 
-async function report(chinaTime, parameters, { items = [{}], continueOnFail = false } = {}) {
+async function report(chinaTime, parameters, more) {
 	clock.at(chinaTime);
 	sim.resetLog();
-	const result = await engine.run(
-		wechatWorkflow({
-			items,
-			continueOnFail,
-			parameters: { resource: 'report', operation: 'getAccountReport', options: {}, ...parameters },
-		}),
-		{ timezone: 'Asia/Shanghai' },
+	const result = await clock.run(
+		{ resource: 'report', operation: 'getAccountReport', options: {}, ...parameters },
+		more,
 	);
-	const calls = helpers.datacubeCalls(sim).map((c) => `${c.endpoint} ${c.body.begin_date}..${c.body.end_date}`);
-	const hints = (result.runData.WeChat?.[0]?.hints ?? []).map((hint) => hint.message);
-	return { result, items: result.data.WeChat ?? [], calls, hints };
+	const calls = clock.datacubeCalls().map((c) => `${c.endpoint} ${c.body.begin_date}..${c.body.end_date}`);
+	return { result, items: result.data.WeChat ?? [], calls, hints: hintsOf(result) };
 }
 
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
@@ -173,21 +166,11 @@ describe('bad input fails the item, naming the field', () => {
 	});
 
 	it('with Continue (regular output) the bad item is an error item next to the good one', async () => {
-		clock.at('2026-03-10T10:00:00');
-		const result = await engine.run(
-			wechatWorkflow({
-				items: [{ lang: 'en' }, { lang: 'xx' }],
-				continueOnFail: true,
-				parameters: {
-					resource: 'report',
-					operation: 'getAccountReport',
-					dateRange: 'yesterday',
-					options: { language: '={{ $json.lang }}', topN: 1 },
-				},
-			}),
-			{ timezone: 'Asia/Shanghai' },
+		const { items } = await report(
+			'2026-03-10T10:00:00',
+			{ dateRange: 'yesterday', options: { language: '={{ $json.lang }}', topN: 1 } },
+			{ items: [{ lang: 'en' }, { lang: 'xx' }], continueOnFail: true },
 		);
-		const items = result.data.WeChat;
 		expect(items).toHaveLength(2);
 		expect(items[0].json.period).toEqual({ begin: '2026-03-09', end: '2026-03-09', days: 1 });
 		expect(items[1].json).toEqual({ error: expect.stringMatching(/Language "xx"/), details: expect.any(String) });

@@ -5,21 +5,14 @@
  * regular output)" that error is the failed item. With the simulator serving them (serveRetired),
  * the rows still come, with a warning hint naming the replacement.
  */
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuite } = require('./suite');
 
-const suite = helpers.useSimulatorAndEngine();
+const suite = wechatSuite();
 
 const RANGE = { dateRange: 'custom', beginDate: '2024-05-01', endDate: '2024-05-28' };
 
-function run(operation, { continueOnFail = false, items, options = {} } = {}) {
-	const workflow = wechatWorkflow({
-		items,
-		continueOnFail,
-		parameters: { resource: 'articleAnalysis', operation, ...RANGE, options: { parallelRequests: 4, ...options } },
-	});
-	return suite.engine.run(workflow, { timezone: 'Asia/Shanghai' });
-}
+const run = (operation, more) =>
+	suite.run({ resource: 'articleAnalysis', operation, ...RANGE, options: { parallelRequests: 4 } }, more);
 
 it.each([
 	// operation, endpoint, its name, the replacement, the first window (span 7 or 1)
@@ -42,7 +35,7 @@ it.each([
 	"%s: one request, no retry, an error naming %s's replacement and what differs",
 	async (operation, endpoint, name, replacement, window) => {
 		const result = await run(operation);
-		const calls = helpers.datacubeCalls(suite.sim);
+		const calls = suite.datacubeCalls();
 		expect(calls.map((call) => [call.endpoint, call.errcode])).toEqual([[endpoint, 47009]]);
 		expect(result.data.WeChat ?? []).toHaveLength(0);
 		const error = result.error;
@@ -69,7 +62,7 @@ it('"Continue (using regular output)": each item fails with the retired error on
 		);
 		expect(item.json.details).toMatch(/What differs: data only from 2025-11-01; readers per day for the whole account/);
 	}
-	expect(helpers.datacubeCalls(suite.sim)).toHaveLength(2);
+	expect(suite.datacubeCalls()).toHaveLength(2);
 });
 
 it('when WeChat still serves a retired API, the rows come with a warning that names the replacement', async () => {

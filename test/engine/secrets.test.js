@@ -6,10 +6,10 @@
  * redaction keeps them out.
  */
 const net = require('net');
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuite, rowsOf } = require('./suite');
 
-const suite = helpers.useSimulatorAndEngine();
+const suite = wechatSuite();
+const { datacubeCalls, tokenCalls, setCredential } = suite;
 const FAST_RETRY = { retryDelayMs: 1, quotaWaitMs: 5, maxAttempts: 3, parallelRequests: 2 };
 const RANGE = { dateRange: 'custom', beginDate: '2024-01-01', endDate: '2024-01-10', options: FAST_RETRY };
 const WRONG_SECRET = 'wrong-but-secret-value-123';
@@ -33,7 +33,7 @@ function serialize(value) {
 async function runAndSweep(parameters, { continueOnFail = false } = {}) {
 	const { sim, engine } = suite;
 	engine.logs.length = 0; // this run's log lines only
-	const result = await engine.run(wechatWorkflow({ parameters, continueOnFail }), { timezone: 'Asia/Shanghai' });
+	const result = await suite.run(parameters, { continueOnFail });
 	const tokens = sim.log.map((entry) => entry.token).concat(engine.credentials.get('sim').accessToken);
 	const secrets = [...new Set([...tokens, sim.appSecret, WRONG_SECRET, PROXY_PASSWORD])].filter(Boolean);
 	const everything = serialize([result.data, result.error, result.nodeErrors, result.runData, engine.logs]);
@@ -56,7 +56,7 @@ async function closedPort() {
 }
 
 async function storeToken() {
-	expect((await suite.engine.run(wechatWorkflow())).error).toBeUndefined();
+	expect((await suite.run({})).error).toBeUndefined();
 	suite.sim.resetLog();
 }
 
@@ -81,9 +81,7 @@ describe('WeChat errmsg naming the secret', () => {
 		suite.sim.setOptions({ echoSecrets: 'errmsg', forceErrcode: { errcode: -1, times: 2 } });
 		const result = await runAndSweep(RANGE);
 		expect(result.error).toBeUndefined();
-		expect(result.data.WeChat.map((item) => helpers.wechatOnly(item.json))).toEqual(
-			suite.sim.expectedRows('getupstreammsg', '2024-01-01', '2024-01-10'),
-		);
+		expect(rowsOf(result)).toEqual(suite.sim.expectedRows('getupstreammsg', '2024-01-01', '2024-01-10'));
 		expectEchoed('errmsg');
 	});
 
@@ -100,9 +98,9 @@ describe('WeChat errmsg naming the secret', () => {
 		suite.sim.setOptions({ echoSecrets: 'errmsg', forceErrcode: 40001 });
 		const result = await runAndSweep({ ...RANGE, options: { ...FAST_RETRY, parallelRequests: 1 } });
 		expect(result.error.message).toMatch(/rejected the access token even after fetching a new one \(errcode 40001\)/);
-		const echoed = helpers.datacubeCalls(suite.sim).filter((call) => call.echo === 'errmsg');
+		const echoed = datacubeCalls().filter((call) => call.echo === 'errmsg');
 		expect(new Set(echoed.map((call) => call.errcode))).toEqual(new Set([42001, 40001]));
-		expect(helpers.tokenCalls(suite.sim).length).toBeGreaterThan(0);
+		expect(tokenCalls().length).toBeGreaterThan(0);
 	});
 
 	it('a caller IP not on the whitelist (40164), with the token', async () => {
@@ -117,11 +115,11 @@ describe('WeChat errmsg naming the secret', () => {
 		['stable', 'stable_token'],
 		['classic', 'token'],
 	])('a wrong App Secret named by the %s token endpoint (40125)', async (issuingEndpoint, endpoint) => {
-		helpers.setSimCredential(suite.engine, suite.sim, { issuingEndpoint, appSecret: WRONG_SECRET });
+		setCredential({ issuingEndpoint, appSecret: WRONG_SECRET });
 		suite.sim.setOptions({ echoSecrets: 'errmsg' });
 		const result = await runAndSweep(RANGE);
 		expect(result.error.message).toMatch(/WeChat rejected the App Secret \(errcode 40125\)/);
-		const calls = helpers.tokenCalls(suite.sim);
+		const calls = tokenCalls();
 		expect(calls.length).toBeGreaterThan(0);
 		expect(calls.every((call) => call.endpoint === endpoint && call.errcode === 40125 && call.echo === 'errmsg')).toBe(
 			true,
@@ -136,7 +134,7 @@ describe('WeChat errmsg naming the secret', () => {
 	});
 
 	it('the Base URL user-info (proxy password) with an echoing error', async () => {
-		helpers.setSimCredential(suite.engine, suite.sim, {
+		setCredential({
 			baseUrl: suite.sim.url.replace('//', `//proxyuser:${PROXY_PASSWORD}@`),
 		});
 		suite.sim.setOptions({ echoSecrets: 'errmsg', forceErrcode: 48001 });
@@ -152,7 +150,7 @@ describe('a proxy printing the request (HTML error page)', () => {
 		['stable_token', 'stable'],
 		['token', 'classic'],
 	])('502 page from %s (%s token endpoint) until Max Attempts', async (endpoint, issuingEndpoint) => {
-		helpers.setSimCredential(suite.engine, suite.sim, { issuingEndpoint });
+		setCredential({ issuingEndpoint });
 		if (endpoint === 'datacube') await storeToken();
 		suite.sim.setOptions({ echoSecrets: { mode: 'html', endpoints: [endpoint] } });
 		const result = await runAndSweep(RANGE, { continueOnFail: true });
@@ -171,7 +169,7 @@ describe('a proxy redirecting to its login page with the secrets in the URL', ()
 		['stable_token', 'stable', NO_TOKEN],
 		['token', 'classic', NO_TOKEN],
 	])('302 from %s (%s token endpoint)', async (endpoint, issuingEndpoint, message) => {
-		helpers.setSimCredential(suite.engine, suite.sim, { issuingEndpoint });
+		setCredential({ issuingEndpoint });
 		if (endpoint === 'datacube') await storeToken();
 		suite.sim.setOptions({ echoSecrets: { mode: 'redirect', endpoints: [endpoint] } });
 		const result = await runAndSweep(RANGE, { continueOnFail: true });
@@ -182,7 +180,7 @@ describe('a proxy redirecting to its login page with the secrets in the URL', ()
 
 describe('before WeChat answers', () => {
 	it('the credential refuses plain http:// to a host other than this machine', async () => {
-		helpers.setSimCredential(suite.engine, suite.sim, { baseUrl: 'http://wechat-proxy.internal.example' });
+		setCredential({ baseUrl: 'http://wechat-proxy.internal.example' });
 		const result = await runAndSweep(RANGE);
 		expect(result.error.message).toMatch(/plain http:\/\/ to wechat-proxy\.internal\.example/);
 		expect(result.error.description).toMatch(/Allow Insecure HTTP/);
@@ -190,7 +188,7 @@ describe('before WeChat answers', () => {
 	});
 
 	it('an unreachable classic token endpoint (the secret in its URL) is named without the URL', async () => {
-		helpers.setSimCredential(suite.engine, suite.sim, {
+		setCredential({
 			baseUrl: `http://proxyuser:${PROXY_PASSWORD}@127.0.0.1:${await closedPort()}`,
 			issuingEndpoint: 'classic',
 		});

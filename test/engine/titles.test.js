@@ -7,10 +7,9 @@
  */
 const { TZDate } = require('@date-fns/tz');
 const { format, subDays, max } = require('date-fns');
-const { wechatWorkflow } = require('./wechat-workflow');
-const helpers = require('./sim-helpers');
+const { wechatSuiteOnClock, hintsOf } = require('./suite');
 
-const clock = helpers.useFixedChinaClock();
+const clock = wechatSuiteOnClock();
 let sim;
 let engine;
 beforeAll(() => ({ sim, engine } = clock));
@@ -20,26 +19,15 @@ const text = (date) => format(date, 'yyyy-MM-dd');
 
 async function run(operation, begin, end, options, items = [{}]) {
 	sim.resetLog();
-	const result = await engine.run(
-		wechatWorkflow({
-			items,
-			parameters: {
-				resource: 'publishedContent',
-				operation,
-				dateRange: 'custom',
-				beginDate: begin,
-				endDate: end,
-				options,
-			},
-		}),
-		{ timezone: 'Asia/Shanghai' },
+	const result = await clock.run(
+		{ resource: 'publishedContent', operation, dateRange: 'custom', beginDate: begin, endDate: end, options },
+		{ items },
 	);
-	const hints = (result.runData.WeChat?.[0]?.hints ?? []).map((hint) => hint.message);
-	const details = helpers
-		.datacubeCalls(sim)
+	const details = clock
+		.datacubeCalls()
 		.filter((c) => c.endpoint === 'getarticletotaldetail')
 		.map((c) => c.body.begin_date);
-	return { result, rows: (result.data.WeChat ?? []).map((item) => item.json), hints, details };
+	return { result, rows: (result.data.WeChat ?? []).map((item) => item.json), hints: hintsOf(result), details };
 }
 
 /** The article a row's msgid names, among the publish days that can hold it (date-fns, simulator rows). */

@@ -96,6 +96,8 @@ describe('displayUrl', () => {
 		expect(displayUrl('https://u:p@proxy.example/wx/')).toBe('https://proxy.example/wx');
 		expect(displayUrl('https://api.weixin.qq.com')).toBe('https://api.weixin.qq.com');
 		expect(displayUrl('https://proxy.example/wx//')).toBe('https://proxy.example/wx');
+		expect(displayUrl('https://proxyuser:pr0xy-pass@proxy.example:8443/wx/')).toBe('https://proxy.example:8443/wx');
+		expect(displayUrl('http://only-user@127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
 	});
 
 	it('drops user-info from text that is not a URL too', () => {
@@ -153,6 +155,26 @@ describe('issuingEndpoint and tokenBinding', () => {
 		expect(tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com//' })).toBe(binding);
 		expect(tokenBinding({ appId: 'wx1', appSecret: 's', baseUrl: 'https://api.weixin.qq.com/x' })).not.toBe(binding);
 		expect(tokenBinding({ appId: 'wx1', appSecret: ' s ' })).toBe(binding);
+	});
+
+	const base = { appId: 'wx1', appSecret: 'secret-123456', baseUrl: DEFAULT_BASE_URL, issuingEndpoint: 'stable' };
+
+	it('changes with the AppID, App Secret, Base URL and endpoint, and never contains the secret', () => {
+		const binding = tokenBinding(base);
+		expect(binding).not.toContain('secret-123456');
+		for (const change of [
+			{ appId: 'wx2' },
+			{ appSecret: 'secret-654321' },
+			{ baseUrl: 'https://proxy.example' },
+			{ issuingEndpoint: 'classic' },
+		]) {
+			expect(tokenBinding({ ...base, ...change })).not.toBe(binding);
+		}
+	});
+
+	it('ignores what does not change the account: surrounding spaces, a trailing slash, the default Base URL', () => {
+		expect(tokenBinding({ ...base, appId: ' wx1 ', baseUrl: `${DEFAULT_BASE_URL}/` })).toBe(tokenBinding(base));
+		expect(tokenBinding({ ...base, baseUrl: '' })).toBe(tokenBinding(base));
 	});
 
 	it('holds Allow Insecure HTTP: turning it off drops a token that may have travelled over plain HTTP', () => {

@@ -60,9 +60,22 @@ describe('redact: secrets by shape', () => {
 });
 
 describe('redactAndClip', () => {
+	const secret = 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t32';
+
 	it('clips only text longer than the limit, with an ellipsis', () => {
 		expect(redactAndClip('abcdef', [], 6)).toBe('abcdef');
 		expect(redactAndClip('abcdefg', [], 6)).toBe('abcdef…');
 		expect(redactAndClip('secret=abcdefgh', [], 10)).toBe('secret=***');
+	});
+
+	it('redacts before it shortens: no part of a secret cut by the limit survives', () => {
+		const body = `${'x'.repeat(290)}${secret} and more`;
+		const clipped = redactAndClip(body, [secret], 300);
+		expect(clipped).not.toMatch(/S3cr3t/);
+		expect(clipped.length).toBeLessThanOrEqual(301);
+	});
+
+	it('leaves short text as it is, with the secret replaced', () => {
+		expect(redactAndClip(`token ${secret}`, [secret], 300)).toBe('token ***');
 	});
 });

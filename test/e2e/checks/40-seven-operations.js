@@ -2,9 +2,9 @@
 const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
-const { sameRows } = require('../lib/rows');
 const { check } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { notSucceeded, notTheRows, notAnsweredIn } = require('../lib/execution');
 
 /** The seven operations, each on a range whose rows and number of requests are known. */
 const SEVEN_OPERATIONS = [
@@ -60,30 +60,20 @@ module.exports = {
 			title: 'n8n execute: the seven operations in one workflow (first execution: fetches the token)',
 			async run(ctx) {
 				const { sim } = ctx;
-				const {
-					result: seven,
-					execution,
-					log,
-				} = await executeExpectingSuccess(ctx, 'execute-seven-operations', WORKFLOW.id);
-				check('the execution succeeded (status "success" in the execution JSON)', () => {
-					if (!execution) return `no execution JSON in stdout (${seven.logBase}.out)`;
-					if (execution.status !== 'success' || execution.data.resultData.error)
-						return `status ${execution.status}: ${JSON.stringify(execution.data.resultData.error).slice(0, 300)}`;
-				});
+				const { result, execution, log } = await executeExpectingSuccess(ctx, 'execute-seven-operations', WORKFLOW.id);
+				check('the execution succeeded (status "success" in the execution JSON)', () =>
+					notSucceeded(result, execution),
+				);
 				for (const op of SEVEN_OPERATIONS) {
 					const expected = await sim.expected(op.endpoint, op.begin, op.end);
 					check(
 						`${op.operation} ${op.begin}..${op.end}: exactly the ${expected.length} rows of the range, once each, in ${op.requests} requests`,
 						() => {
-							const items = nodeItems(execution, op.operation);
-							const diff = sameRows(items && items.map((item) => item.json), expected);
+							const diff = notTheRows(result, execution, op.operation, expected);
 							if (diff) return diff;
-							if (!items.every((item) => item.pairedItem && item.pairedItem.item === 0))
+							if (!nodeItems(execution, op.operation).every((item) => item.pairedItem && item.pairedItem.item === 0))
 								return 'pairedItem is not item 0';
-							const calls = log.filter((entry) => entry.endpoint === op.endpoint);
-							if (calls.length !== op.requests || calls.some((call) => call.errcode !== 0)) {
-								return `${calls.length} requests: ${calls.map((c) => `${c.body.begin_date}..${c.body.end_date}=${c.errcode}`).join(' ')}`;
-							}
+							return notAnsweredIn(log, op.endpoint, op.requests);
 						},
 					);
 				}

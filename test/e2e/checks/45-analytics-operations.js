@@ -9,6 +9,7 @@ const { isTokenCall } = require('../../../scripts/lib/simulator');
 const { manualWorkflow, wechatNode } = require('../lib/workflows');
 const { check } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { notSucceeded, notAnsweredIn } = require('../lib/execution');
 const { CONTRACT, expectedUnits, compareUnits, itemPer } = require('../lib/analytics');
 
 /** A range with rows for each operation of the table in lib/analytics.js. */
@@ -61,11 +62,9 @@ module.exports = {
 					await sim.setOptions({ serveRetired: false });
 				}
 				const { result, execution, log } = ran;
-				check('the execution succeeded (status "success" in the execution JSON)', () => {
-					if (!execution) return `no execution JSON in stdout (${result.logBase}.out)`;
-					if (execution.status !== 'success' || execution.data.resultData.error)
-						return `status ${execution.status}: ${JSON.stringify(execution.data.resultData.error).slice(0, 300)}`;
-				});
+				check('the execution succeeded (status "success" in the execution JSON)', () =>
+					notSucceeded(result, execution),
+				);
 				let total = 0;
 				for (const op of OPERATIONS) {
 					const rows = await sim.expected(op.endpoint, op.begin, op.end);
@@ -76,11 +75,9 @@ module.exports = {
 					check(
 						`${op.resource} / ${op.operation} ${op.begin}..${op.end}: ${units.length} items, ${per}, WeChat's values at the top level, in ${requests} ${op.endpoint} requests`,
 						() => {
-							const problem = compareUnits(op, nodeItems(execution, op.operation), units);
-							if (problem) return problem;
-							const calls = log.filter((entry) => entry.endpoint === op.endpoint);
-							if (calls.length !== requests || calls.some((call) => call.errcode !== 0))
-								return `${calls.length} requests: ${calls.map((c) => `${c.body.begin_date}..${c.body.end_date}=${c.errcode}`).join(' ')}`;
+							return (
+								compareUnits(op, nodeItems(execution, op.operation), units) ?? notAnsweredIn(log, op.endpoint, requests)
+							);
 						},
 					);
 				}

@@ -1,10 +1,9 @@
 /** WeChat expires the stored token: the next execution is rejected once (42001), refreshes the token once and succeeds. */
-const { nodeItems } = require('../../../scripts/lib/n8nApp');
 const { isTokenCall, isDatacubeCall } = require('../../../scripts/lib/simulator');
 const { oneNodeWorkflow } = require('../lib/workflows');
-const { sameRows } = require('../lib/rows');
 const { check } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { notTheRows } = require('../lib/execution');
 
 const NODE = 'getHourly 12 days';
 const RANGE = { begin: '2024-01-01', end: '2024-01-12' };
@@ -23,17 +22,13 @@ module.exports = {
 			async run(ctx) {
 				const { sim } = ctx;
 				await sim.expireTokens();
-				const { execution, log } = await executeExpectingSuccess(ctx, 'execute-after-expiry', WORKFLOW.id);
+				const { result, execution, log } = await executeExpectingSuccess(ctx, 'execute-after-expiry', WORKFLOW.id);
 				const refreshed = [...new Set(log.filter((e) => isDatacubeCall(e) && e.errcode === 0).map((e) => e.token))];
 				ctx.tokens.refreshed = refreshed[0];
 				const expected = await sim.expected('getupstreammsghour', RANGE.begin, RANGE.end);
-				check(`getHourly ${RANGE.begin}..${RANGE.end} after expiry: success, all ${expected.length} rows once`, () => {
-					if (!execution || execution.status !== 'success') return `status ${execution && execution.status}`;
-					return sameRows(
-						nodeItems(execution, NODE).map((item) => item.json),
-						expected,
-					);
-				});
+				check(`getHourly ${RANGE.begin}..${RANGE.end} after expiry: success, all ${expected.length} rows once`, () =>
+					notTheRows(result, execution, NODE, expected),
+				);
 				check('WeChat rejected the old token (errcode 42001) and n8n fetched a new one exactly once', () => {
 					const rejected = log.filter((e) => isDatacubeCall(e) && e.errcode === 42001);
 					const tokenCalls = log.filter(isTokenCall);

@@ -16,6 +16,7 @@ const { sameRows } = require('../lib/rows');
 const { failedWith } = require('../lib/failures');
 const { check } = require('../lib/report');
 const { executeExpectingSuccess } = require('../lib/exits');
+const { notTheRows, describeCalls } = require('../lib/execution');
 
 const SECOND_APP_ID = 'wx0000000000sim02';
 const UNKNOWN_APP_ID = 'wx9999999999other';
@@ -52,8 +53,6 @@ async function exportStored(ctx) {
 const saveWithAppId = (ctx, stored, appId) =>
 	importCredentials(ctx.n8n, [{ ...stored, data: { ...stored.data, appId } }], path.join(ctx.tmp, 'credential-edit'));
 
-const describeCalls = (calls) => calls.map((c) => `${c.endpoint}(${c.appId})=${c.errcode}`).join(' ') || 'none';
-
 module.exports = {
 	workflows: () => [WORKFLOW],
 	steps: [
@@ -79,12 +78,7 @@ module.exports = {
 					() => {
 						if (!sameRows(expected, firstAccount))
 							return 'the two accounts have the same rows: the check would prove nothing';
-						if (!execution || execution.status !== 'success')
-							return `status ${execution && execution.status} (${result.logBase}.out)`;
-						return sameRows(
-							nodeItems(execution, NODE).map((item) => item.json),
-							expected,
-						);
+						return notTheRows(result, execution, NODE, expected);
 					},
 				);
 				check(`one token request, for ${SECOND_APP_ID}; every WeChat request carried that account's token`, () => {

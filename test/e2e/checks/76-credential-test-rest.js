@@ -14,6 +14,7 @@ const { request, n8nLogin } = require('../../../scripts/lib/http');
 const { SIM_CREDENTIAL } = require('../../../scripts/lib/entities');
 const { isTokenCall } = require('../../../scripts/lib/simulator');
 const { check, info } = require('../lib/report');
+const { describeCalls } = require('../lib/execution');
 
 const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-password-1' };
 const WRONG_SECRET = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
@@ -145,7 +146,7 @@ module.exports = {
 							// The entered values were checked with WeChat, not the cached token.
 							const tokenCalls = log.filter(isTokenCall);
 							if (!tokenCalls.some((c) => c.appId === testCase.appId(sim)))
-								return `token requests: ${tokenCalls.map((c) => `${c.endpoint}(${c.appId})=${c.errcode}`).join(' ') || 'none'}`;
+								return `token requests: ${describeCalls(tokenCalls)}`;
 						});
 						info(`${result.status}: ${result.message}`);
 						ctx.credentialTestLog = (ctx.credentialTestLog || []).concat(log);
