@@ -19,8 +19,8 @@ const FAMILY_ENDPOINTS = [
 	'getupstreammsg',
 	'getusercumulate',
 	'getbizsummary',
-	'getarticlesummary',
 	'getinterfacesummary',
+	'getarticlesummary',
 ];
 
 async function runCheck(ctx, label) {

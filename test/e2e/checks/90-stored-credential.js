@@ -16,9 +16,10 @@ module.exports = {
 				const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
 				fs.rmSync(file);
 				check(`the credential is stored as type ${CREDENTIAL_TYPE} and holds the token of the last refresh`, () => {
-					// One WeChat credential (checks/86 adds the MCP example's Bearer Auth credential next to it).
-					const wechat = stored.filter((c) => c.type === CREDENTIAL_TYPE);
-					if (wechat.length !== 1) return `${wechat.length} ${CREDENTIAL_TYPE} credentials`;
+					// The suite's credential, by id: checks 79 (its own clocked simulator) and 86 (the MCP example's
+					// Bearer Auth) import credentials of their own next to it.
+					const wechat = stored.filter((c) => c.id === SIM_CREDENTIAL.id);
+					if (wechat.length !== 1) return `${wechat.length} credentials with id ${SIM_CREDENTIAL.id}`;
 					const [credential] = wechat;
 					if (
 						credential.id !== SIM_CREDENTIAL.id ||
