@@ -8,7 +8,8 @@
  * loadClassInIsolation uses plain `require` (NODE_ENV=test), so moduleNameMapper below points the
  * node and credential files package.json names (and the node's codex .node.json) at their source;
  * ts-jest compiles them (with Stryker's mutant switches) and their imports resolve in the source
- * tree. No build is needed.
+ * tree. No build is needed. A suite that requires another built module of the package (dist/...js)
+ * gets its source the same way.
  */
 const path = require('node:path');
 const base = require('../../jest.config');
@@ -26,10 +27,14 @@ const fromSource = Object.fromEntries(
 	}),
 );
 
+const root = path.resolve(__dirname, '..', '..');
+/** Any other built module of this package (not of n8n's, whose dist/ folders are left alone). */
+const anyBuilt = { [`^${escape(root)}/dist/(.*)\\.js$`]: `${root}/$1.ts` };
+
 module.exports = {
 	...base,
-	rootDir: path.resolve(__dirname, '..', '..'),
+	rootDir: root,
 	testMatch: ['<rootDir>/test/mutation/all-suites.js'],
 	testEnvironment: path.join(__dirname, 'bail-environment.js'),
-	moduleNameMapper: fromSource,
+	moduleNameMapper: { ...fromSource, ...anyBuilt },
 };
