@@ -284,13 +284,15 @@ function send(res, answer) {
 }
 
 async function handle(state, req, res) {
-	const started = Date.now();
 	const epoch = state.logEpoch; // a request still in flight when the log is reset is not logged
 	const url = new URL(req.url, 'http://127.0.0.1');
 	const raw = await readBody(req);
 	if (state.opts.control && url.pathname.startsWith('/__sim/')) {
 		return send(res, await handleControl(state, req, url, raw));
 	}
+	// `at` and `ms` span the same stretch (from the body read to the answer), so that [at, at + ms] of two
+	// requests overlap only when the server really handled them at the same time.
+	const started = Date.now();
 	const rec = {
 		method: req.method,
 		path: url.pathname,
