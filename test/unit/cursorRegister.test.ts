@@ -57,3 +57,27 @@ describe('a cursor as values of the deduplication store', () => {
 		expect(decode(KEY, probesFor(KEY, '2026-11-25'))).toEqual({ kind: 'unreadable', found: 114 });
 	});
 });
+
+describe('decode refuses a set that only looks complete', () => {
+	const [year, month, day] = valuesOf(KEY, { delivered: '2026-11-25' }, 0);
+
+	it('one field, or two, of a date: unreadable, never read as "nothing delivered yet"', () => {
+		for (const partial of [[year], [month], [day], [year, month], [month, day], [year, day]]) {
+			expect(decode(KEY, partial)).toEqual({ kind: 'unreadable', found: partial.length });
+			expect(decode(KEY, [...partial, `${P}|0|unconfirmed`])).toEqual({ kind: 'unreadable', found: partial.length + 1 });
+		}
+	});
+
+	it('a year or a month twice: unreadable, though one of the dates would exist', () => {
+		expect(decode(KEY, [year, `${P}|0|year=2025`, month, day])).toEqual({ kind: 'unreadable', found: 4 });
+		expect(decode(KEY, [year, month, `${P}|0|month=10`, day])).toEqual({ kind: 'unreadable', found: 4 });
+	});
+
+	it('one value of each field, but not from one write (two generations): unreadable', () => {
+		expect(decode(KEY, [year, `${P}|1|month=11`, day])).toEqual({ kind: 'unreadable', found: 3 });
+	});
+
+	it('an empty state is still written as a value (a set never stands for nothing)', () => {
+		expect(valuesOf(KEY, {}, 1)).toEqual([`${P}|1|unconfirmed`]);
+	});
+});
