@@ -144,6 +144,66 @@ describe('the cursor in the deduplication store', () => {
 		expect(await b.write({ delivered: '2026-11-25' })).toBeUndefined();
 		expect(store.entries('n:fetch-node')).toHaveLength(3);
 	});
+	it('a cursor read in either generation: the write after it costs one request (the other generation is all new)', async () => {
+		for (const writes of [1, 2]) {
+			const store = new ProcessedData();
+			const { helpers, calls } = countedHelpers(store);
+			const writer = new DedupCursorStore(helpers, KEY);
+			for (let i = 0; i < writes; i++) await writer.write({ delivered: '2026-11-24' });
+			const cursor = new DedupCursorStore(helpers, KEY);
+			expect(await cursor.read('2026-11-25')).toMatchObject({ kind: 'cursor', generation: writes - 1 });
+			calls.length = 0;
+			await cursor.write({ delivered: '2026-11-25' });
+			expect(calls).toEqual(['checkProcessedAndRecord']);
+			expect(await new DedupCursorStore(helpers, KEY).read('2026-11-25')).toMatchObject({
+				state: { delivered: '2026-11-25' },
+			});
+		}
+	});
+
+	it('a set holding values of both generations (writes that overlapped): a write stops after its second request, and the set is its cursor', async () => {
+		const store = new ProcessedData();
+		const { helpers, calls } = countedHelpers(store);
+		const cursor = new DedupCursorStore(helpers, KEY);
+		await cursor.write({ delivered: '2026-11-24' });
+		expect(await cursor.read('2026-11-25')).toMatchObject({ kind: 'cursor', generation: 0 });
+		// Another execution of the node wrote meanwhile, and a third one's write overlapped it.
+		await helpers.checkProcessedAndRecord(
+			[...valuesOf(KEY, { delivered: '2026-11-25' }, 1), ...valuesOf(KEY, { delivered: '2026-11-25' }, 0)],
+			'node',
+			{ mode: 'entries' },
+		);
+		calls.length = 0;
+		await cursor.write({ delivered: '2026-11-25' });
+		expect(calls).toEqual(['checkProcessedAndRecord', 'checkProcessedAndRecord']);
+		expect(await new DedupCursorStore(helpers, KEY).read('2026-11-25')).toMatchObject({
+			kind: 'cursor',
+			state: { delivered: '2026-11-25' },
+		});
+	});
+
+	it('the other generation after a clash is the one the set did not hold: the cursor written is read back', async () => {
+		const store = new ProcessedData();
+		const { helpers } = countedHelpers(store);
+		const cursor = new DedupCursorStore(helpers, KEY);
+		await cursor.write({ delivered: '2026-11-24' });
+		expect(await cursor.read('2026-11-25')).toMatchObject({ generation: 0 });
+		// Another execution moved the cursor on in generation 1 since this one read it.
+		await new DedupCursorStore(helpers, KEY).write({ delivered: '2026-11-26' });
+		expect(store.entries('n:fetch-node')).toEqual(valuesOf(KEY, { delivered: '2026-11-26' }, 1).map(hashOf));
+		await cursor.write({ delivered: '2026-11-25' });
+		expect(store.entries('n:fetch-node')).toEqual(valuesOf(KEY, { delivered: '2026-11-25' }, 0).map(hashOf));
+	});
+
+	it('an unreadable set is asked three times, no more', async () => {
+		const store = new ProcessedData();
+		const { helpers, calls } = countedHelpers(store);
+		await helpers.checkProcessedAndRecord(probesFor(KEY, '2026-11-26'), 'node', { mode: 'entries' });
+		calls.length = 0;
+		expect(await new DedupCursorStore(helpers, KEY).read('2026-11-26')).toEqual({ kind: 'unreadable', found: 114 });
+		expect(calls.filter((name) => name === 'getProcessedDataCount')).toHaveLength(3);
+		expect(calls.filter((name) => name === 'checkProcessedAndRecord')).toHaveLength(3);
+	});
 });
 
 describe('the keeper (the store that works, else static data)', () => {
@@ -194,7 +254,72 @@ describe('the keeper (the store that works, else static data)', () => {
 		const [warning] = await keeper.write(ctx, { delivered: '2026-11-25' });
 		expect(warning).toMatch(/could not use n8n's deduplication store \(connection refused\)/);
 		expect(ctx.staticData).toEqual({ weChatSinceLastRun: { [`fetch-node/${KEY}`]: { delivered: '2026-11-25' } } });
-		expect(keeper.inStaticData).toBe(true);
+		// From then on the keeper uses static data without asking the store.
+		store.failWith = undefined;
+		expect(await keeper.write(ctx, { delivered: '2026-11-26' })).toEqual([]);
+		expect(store.rows()).toEqual([]);
+		expect(ctx.staticData.weChatSinceLastRun[`fetch-node/${KEY}`]).toEqual({ delivered: '2026-11-26' });
+	});
+
+	it('reads: no cursor or a cursor, no warning; an unreadable set, a warning with what it found; each warning also in the log', async () => {
+		const store = new ProcessedData();
+		const { helpers } = countedHelpers(store);
+		const ctx = context();
+		expect(await new CursorKeeper(helpers, KEYS).read(ctx, '2026-11-25')).toEqual({ state: {}, warnings: [] });
+		expect(await new CursorKeeper(helpers, KEYS).write(ctx, { delivered: '2026-11-24' })).toEqual([]);
+		expect(await new CursorKeeper(helpers, KEYS).read(ctx, '2026-11-25')).toEqual({
+			state: { delivered: '2026-11-24' },
+			warnings: [],
+		});
+		expect(ctx.warnings).toEqual([]);
+		await helpers.checkProcessedAndRecord(probesFor(KEY, '2026-11-26'), 'node', { mode: 'entries' });
+		const read = await new CursorKeeper(helpers, KEYS).read(ctx, '2026-11-26');
+		expect(read.state).toEqual({});
+		expect(read.warnings).toHaveLength(1);
+		expect(read.warnings[0]).toMatch(/could not read its progress .* \(114 values where a cursor has at most 4/);
+		expect(ctx.warnings).toEqual([`WeChat Official Account: ${read.warnings[0]}`]);
+	});
+
+	it('without the store (an n8n that offers none): static data, no warning from the keeper', async () => {
+		const ctx = context();
+		const keeper = new CursorKeeper(undefined, KEYS);
+		expect(await keeper.read(ctx, '2026-11-25')).toEqual({ state: {}, warnings: [] });
+		expect(await keeper.write(ctx, { delivered: '2026-11-24' })).toEqual([]);
+		expect(await keeper.read(ctx, '2026-11-25')).toEqual({ state: { delivered: '2026-11-24' }, warnings: [] });
+		expect(ctx.staticData).toEqual({ weChatSinceLastRun: { [`fetch-node/${KEY}`]: { delivered: '2026-11-24' } } });
+		expect(ctx.warnings).toEqual([]);
+	});
+
+	it('a read that fails: the cursor in static data, a warning naming the error (clipped), and the store is not asked again', async () => {
+		const store = new ProcessedData();
+		const { helpers, calls } = countedHelpers(store);
+		const ctx = context();
+		ctx.staticData.weChatSinceLastRun = { [`fetch-node/${KEY}`]: { delivered: '2026-11-20' } };
+		store.failWith = `database is locked ${'x'.repeat(300)}`;
+		const keeper = new CursorKeeper(helpers, KEYS);
+		const read = await keeper.read(ctx, '2026-11-25');
+		expect(read.state).toEqual({ delivered: '2026-11-20' });
+		expect(read.warnings).toHaveLength(1);
+		expect(read.warnings[0]).toContain(`(database is locked ${'x'.repeat(200 - 'database is locked '.length)}):`);
+		expect(ctx.warnings).toEqual([`WeChat Official Account: ${read.warnings[0]}`]);
+		store.failWith = undefined;
+		calls.length = 0;
+		expect(await keeper.write(ctx, { delivered: '2026-11-25' })).toEqual([]);
+		expect(calls).toEqual([]);
+		expect(ctx.staticData.weChatSinceLastRun[`fetch-node/${KEY}`]).toEqual({ delivered: '2026-11-25' });
+	});
+
+	it('a store that fails with something not an Error: the warning shows what it threw', async () => {
+		for (const thrown of ['timeout', undefined]) {
+			const failing = {
+				getProcessedDataCount: async () => {
+					throw thrown;
+				},
+			};
+			const ctx = context();
+			const read = await new CursorKeeper(failing, KEYS).read(ctx, '2026-11-25');
+			expect(read.warnings[0]).toContain(`could not use n8n's deduplication store (${String(thrown)})`);
+		}
 	});
 });
 

@@ -25,11 +25,6 @@ export class CursorKeeper {
 		this.dedup = helpers && new DedupCursorStore(helpers, keys.dedup);
 	}
 
-	/** Whether the cursor is in the workflow's static data. */
-	get inStaticData(): boolean {
-		return this.dedup === undefined;
-	}
-
 	async read(ctx: IExecuteFunctions, latest: Day): Promise<{ state: CursorState; warnings: string[] }> {
 		if (this.dedup) {
 			try {
