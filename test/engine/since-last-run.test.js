@@ -43,6 +43,19 @@ describe.each(KINDS)('%s, every other parameter at its default', (_label, kind) 
 		expect(again.requests).toBe(0);
 		expect(again.hints).toMatch(/Nothing new since the last run: everything up to 2026-11-25 was delivered/);
 		expect(stored()).toEqual([days(first.rows)]);
+		// A run with nothing new leaves the cursor as it was: the next one has nothing new either.
+		expect((await execute(defaults)).rows).toEqual([]);
+		for (const run of [first, again]) expect(run.hints).not.toMatch(/never confirmed|has not finalised/);
+	});
+
+	it('a run of one day names that day alone', async () => {
+		at('2026-11-26T09:00:00');
+		await execute(defaults);
+		at('2026-11-27T09:00:00');
+		const next = await execute(defaults);
+		expect(days(next.rows)).toEqual(['2026-11-26']);
+		if (kind.confirm) expect(next.confirmHints).toBe('Confirmed as delivered: WeChat: 2026-11-26');
+		else expect(next.hints).toMatch(/the days it output \(2026-11-26\) count as delivered now/);
 	});
 
 	it('after three days of downtime the next run delivers exactly those three days', async () => {
@@ -154,6 +167,19 @@ describe('a destination that fails once', () => {
 	});
 });
 
+it('a destination down for two runs: the second leaves the waiting cursor as it is (no write), the days come once it is back', async () => {
+	at('2026-11-26T09:00:00');
+	await execute();
+	at('2026-11-27T09:00:00');
+	await execute({ fail: true });
+	const cursor = () => n8n.processedData.entries('n:wechat-fetch-node');
+	const waiting = cursor();
+	const again = await execute({ fail: true });
+	expect(again.result.error.message).toMatch(/destination is down/);
+	expect(cursor()).toEqual(waiting);
+	expect(days((await execute()).rows)).toEqual(['2026-11-26']);
+});
+
 it('a disabled Confirm Delivery step counts as none: delivered when the node ends', async () => {
 	at('2026-11-26T09:00:00');
 	const workflow = sinceLastRunWorkflow({ failTimes: 1 });
@@ -175,6 +201,65 @@ it('Wait for Confirm Delivery off: delivered when the node ends, although a Conf
 	expect(after.rows).toEqual([]);
 	at('2026-11-28T09:00:00');
 	expect((await execute({ wait: false })).confirmHints).toMatch(/^Nothing to confirm/);
+});
+
+it('a WeChat node after it that is not a Confirm Delivery step counts as none: delivered when the node ends', async () => {
+	const next = {
+		name: 'WeChat report',
+		type: NODE_TYPE,
+		parameters: { resource: 'messageSummary', operation: 'getDaily', dateRange: 'yesterday' },
+		credentials: CREDENTIALS,
+	};
+	at('2026-11-26T09:00:00');
+	const first = await n8n.run(engine, sinceLastRunWorkflow({ confirm: false, between: [next] }));
+	expect(first.error).toBeUndefined();
+	expect(hintsOf(first, 'WeChat')).toMatch(/No Confirm Delivery step follows this node/);
+	const again = await n8n.run(engine, sinceLastRunWorkflow({ confirm: false }));
+	expect(again.data.WeChat ?? []).toEqual([]);
+});
+
+it('every day held back (is_delay): nothing delivered, the cursor stays, the days come with a later run', async () => {
+	const overview = { resource: 'publishedContent', operation: 'getOverview' };
+	at('2026-11-26T09:00:00');
+	expect(days((await execute(overview)).rows)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+	at('2026-11-27T09:00:00');
+	sim.setOptions({ isDelay: 'latest' });
+	const cursor = () => n8n.processedData.entries('n:wechat-fetch-node');
+	const before = cursor();
+	const held = await execute(overview);
+	expect(held.rows).toEqual([]);
+	expect(held.hints).toMatch(/has not finalised 2026-11-26 and later/);
+	// Not even written again (a write would store the cursor in its other generation).
+	expect(cursor()).toEqual(before);
+	sim.setOptions({ isDelay: false });
+	expect(days((await execute(overview)).rows)).toEqual(['2026-11-26']);
+});
+
+it('one Confirm Delivery step after two fetch nodes confirms both, and names both', async () => {
+	const fetch = (id, name, operation) => ({
+		id,
+		name,
+		type: NODE_TYPE,
+		parameters: { resource: 'messageSummary', operation, dateRange: 'sinceLastRun', lookbackDays: 1 },
+		credentials: CREDENTIALS,
+	});
+	const workflow = {
+		nodes: [
+			{ name: 'Input', type: 'harness.input', parameters: { items: '[{}]' } },
+			fetch('fetch-a', 'WeChat A', 'getDaily'),
+			fetch('fetch-b', 'WeChat B', 'getDailyDistribution'),
+			{ name: 'Confirm', type: NODE_TYPE, parameters: { resource: 'delivery', operation: 'confirm' } },
+		],
+		connections: {
+			Input: { main: [[{ node: 'WeChat A', type: 'main', index: 0 }]] },
+			'WeChat A': { main: [[{ node: 'WeChat B', type: 'main', index: 0 }]] },
+			'WeChat B': { main: [[{ node: 'Confirm', type: 'main', index: 0 }]] },
+		},
+	};
+	at('2026-11-26T09:00:00');
+	const run = await n8n.run(engine, workflow);
+	expect(run.error).toBeUndefined();
+	expect(hintsOf(run, 'Confirm')).toBe('Confirmed as delivered: WeChat A: 2026-11-25; WeChat B: 2026-11-25');
 });
 
 it('a run that fails in the WeChat node does not move the cursor: the next run fetches the same days', async () => {

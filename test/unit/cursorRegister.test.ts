@@ -64,7 +64,10 @@ describe('decode refuses a set that only looks complete', () => {
 	it('one field, or two, of a date: unreadable, never read as "nothing delivered yet"', () => {
 		for (const partial of [[year], [month], [day], [year, month], [month, day], [year, day]]) {
 			expect(decode(KEY, partial)).toEqual({ kind: 'unreadable', found: partial.length });
-			expect(decode(KEY, [...partial, `${P}|0|unconfirmed`])).toEqual({ kind: 'unreadable', found: partial.length + 1 });
+			expect(decode(KEY, [...partial, `${P}|0|unconfirmed`])).toEqual({
+				kind: 'unreadable',
+				found: partial.length + 1,
+			});
 		}
 	});
 
