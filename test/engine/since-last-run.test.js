@@ -235,6 +235,21 @@ it('every day held back (is_delay): nothing delivered, the cursor stays, the day
 	expect(days((await execute(overview)).rows)).toEqual(['2026-11-26']);
 });
 
+it('days WeChat serves with no rows count as delivered at once: no Confirm step can run without items', async () => {
+	at('2026-11-26T09:00:00');
+	await execute();
+	at('2026-11-28T09:00:00');
+	// A quiet account: no messages on those two days, WeChat answers {"list":[]}.
+	sim.setOptions({ quietDays: ['2026-11-26', '2026-11-27'] });
+	const quiet = await execute();
+	expect(quiet.result.error).toBeUndefined();
+	expect(quiet.rows).toEqual([]);
+	expect(quiet.requests).toBe(1);
+	const again = await execute();
+	expect(again.requests).toBe(0);
+	expect(again.hints).toMatch(/Nothing new since the last run: everything up to 2026-11-27 was delivered/);
+});
+
 it('one Confirm Delivery step after two fetch nodes confirms both, and names both', async () => {
 	const fetch = (id, name, operation) => ({
 		id,

@@ -410,4 +410,13 @@ describe('published content (2025 APIs)', () => {
 		expect((await t.api.dc('getbizsummary', '2026-01-11', LATEST, token)).is_delay).toBe(false);
 		expect(() => t.sim.setOptions({ isDelay: ['2026-02-30'] })).toThrow(/isDelay/);
 	});
+
+	test('quietDays: no rows of those days, an empty list for a quiet range', async () => {
+		const token = await openNow({ quietDays: ['2026-01-10', '2026-01-11'] });
+		expect((await t.api.dc('getupstreammsg', '2026-01-10', '2026-01-11', token)).list).toEqual([]);
+		expect((await t.api.dc('getbizsummary', '2026-01-10', '2026-01-11', token)).list).toEqual([]);
+		const days = (await t.api.dc('getusersummary', '2026-01-09', '2026-01-12', token)).list.map((row) => row.ref_date);
+		expect([...new Set(days)]).toEqual(['2026-01-09', '2026-01-12']);
+		expect(() => t.sim.setOptions({ quietDays: ['2026-02-30'] })).toThrow(/quietDays/);
+	});
 });

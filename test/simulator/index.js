@@ -14,6 +14,7 @@
 //   echoSecrets*          'errmsg' | 'html' | 'redirect' | { mode, ...selection }: secrets echoed back
 //   lateInvalid*          the late-40001 race: true | N | { times, release, maxHoldMs, expireToken }
 //   isDelay*              is_delay of the 2025 APIs: false | 'latest' | ['YYYY-MM-DD', ...]
+//   quietDays*            ['YYYY-MM-DD', ...] days the account had no activity: no rows of those days
 //   serveRetired*         false (default): the six retired classic article APIs answer 47009, as WeChat
 //                         does; true: they serve their rows as before (history and row-shape tests)
 //   spans*                { endpoint: days } span overrides (provoke 61501)
@@ -57,6 +58,7 @@ const SIM_DEFAULTS = Object.freeze({
 	callerIp: null, // the IP named in 40164 answers (default: the caller's socket address)
 	isDelay: false, // 2025 APIs' is_delay: 'latest' (answers including the latest served day) or ['YYYY-MM-DD', ...]
 	serveRetired: false, // true: the retired classic article APIs serve rows instead of 47009
+	quietDays: Object.freeze([]), // ['YYYY-MM-DD', ...]: answers leave out rows of these days ({"list":[]} for a quiet range)
 	failOnDate: null, // { date: 'YYYY-MM-DD', errcode: N }: datacube calls whose range contains date answer errcode
 	ipWhitelisted: true,
 	shuffle: false, // answer datacube rows in a seeded shuffled order
@@ -84,6 +86,7 @@ const RUNTIME_KEYS = [
 	'classicGraceMs',
 	'accounts',
 	'isDelay',
+	'quietDays',
 	'serveRetired',
 	'dailyLimit',
 	'quotaUsed',
@@ -107,6 +110,11 @@ function checkIsDelay(v) {
 	if (v === false || v === null || v === 'latest') return v;
 	if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
 	throw new Error("isDelay must be false, 'latest' or a list of 'YYYY-MM-DD' dates");
+}
+
+function checkQuietDays(v) {
+	if (Array.isArray(v) && v.every((d) => parseDate(d) !== null)) return [...v];
+	throw new Error("quietDays must be a list of 'YYYY-MM-DD' dates");
 }
 
 function checkServeRetired(v) {
@@ -140,6 +148,7 @@ async function startSimulator(options = {}) {
 	opts.spans = checkSpans(opts.spans);
 	opts.accounts = checkAccounts(opts.accounts);
 	opts.isDelay = checkIsDelay(opts.isDelay);
+	opts.quietDays = checkQuietDays(opts.quietDays);
 	checkServeRetired(opts.serveRetired);
 	opts.dailyLimit = checkDailyLimit(opts.dailyLimit);
 	opts.quotaUsed = checkQuotaUsed(opts.quotaUsed);
@@ -240,6 +249,7 @@ async function startSimulator(options = {}) {
 			if ('readyHour' in p) checkReadyHour(p.readyHour);
 			if ('accounts' in p) p.accounts = checkAccounts(p.accounts);
 			if ('isDelay' in p) p.isDelay = checkIsDelay(p.isDelay);
+			if ('quietDays' in p) p.quietDays = checkQuietDays(p.quietDays);
 			if ('serveRetired' in p) checkServeRetired(p.serveRetired);
 			if ('dailyLimit' in p) p.dailyLimit = checkDailyLimit(p.dailyLimit);
 			if ('quotaUsed' in p) p.quotaUsed = checkQuotaUsed(p.quotaUsed);

@@ -197,6 +197,8 @@ async function datacubeRoute(state, req, url, rec) {
 			return errorJson(state, req, failOn.errcode);
 		}
 		let rows = responseRows(name, range.begin, range.end, latest, seedOf(o, appId));
+		// A day the account had no activity: WeChat has no rows for it (an empty list for a quiet range).
+		if (o.quietDays.length > 0) rows = rows.filter((row) => !o.quietDays.includes(row.ref_date));
 		if (o.shuffle) rows = shuffled(rows, state.shuffleRnd);
 		rec.rows = rows.length;
 		if (!ENDPOINTS[name].isDelay) return json({ list: rows });
