@@ -44,8 +44,14 @@ function checkMarkdown(markdown, expected, language) {
 }
 
 it('Last Week at 10:00: every field from the simulator; a second item costs no request', async () => {
-	const { result, items, calls } = await report('2026-03-10T10:00:00', { dateRange: 'lastWeek' }, { items: [{}, {}] });
+	const { result, items, calls, hints } = await report(
+		'2026-03-10T10:00:00',
+		{ dateRange: 'lastWeek' },
+		{ items: [{}, {}] },
+	);
 	expect(result.error).toBeUndefined();
+	// Every figure final, every top article titled, a follower total: nothing to say.
+	expect(hints).toEqual([]);
 	const periods = periodsFor('lastWeek', Date.now());
 	expect(periods).toEqual({
 		period: { begin: '2026-03-02', end: '2026-03-08' },
@@ -136,6 +142,25 @@ it('Yesterday at 07:30 China time reports the day before yesterday (08:00 rule),
 	expect(markdown.split('\n')[0]).toBe('**公众号日报｜2026-03-08**');
 	expect(hints.join(' ')).toMatch(/before then the latest day it serves is 2026-03-08/);
 	expect(calls.some((c) => c.includes('2026-03-09'))).toBe(false);
+});
+
+it('figures WeChat has not finalised (is_delay) and a day without a follower total: each said in a hint', async () => {
+	sim.setOptions({ isDelay: 'latest', quietDays: ['2026-03-09'] });
+	try {
+		const { result, items, hints } = await report('2026-03-10T10:00:00', { dateRange: 'yesterday' });
+		expect(result.error).toBeUndefined();
+		expect(items[0].json.followers.total).toBeNull();
+		expect(hints).toContain('Get Account Report: WeChat returned no total followers for 2026-03-09 (getusercumulate)');
+		expect(
+			hints.filter((h) =>
+				/^WeChat marks the newest figures of .+ as not final yet \(is_delay\): the report may change when run again later$/.test(
+					h,
+				),
+			),
+		).toHaveLength(1);
+	} finally {
+		sim.setOptions({ isDelay: false, quietDays: [] });
+	}
 });
 
 it('Last Week on Monday 07:30 is the week before; Last 7 Days keeps its length', async () => {
