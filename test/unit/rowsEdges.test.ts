@@ -4,6 +4,7 @@
  * pack, the smallest keys, which rows are refused with which message, how nested answers are
  * flattened (lift, explode, scene lists) and which readable fields are (not) added.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { DATACUBE_APIS, findApi, type DatacubeApi } from '../../nodes/WeChatOfficialAccount/apis';
 import type { Plan } from '../../nodes/WeChatOfficialAccount/dates/planRequests';
 import { collectRows, RowShapeError } from '../../nodes/WeChatOfficialAccount/rows/collectRows';
@@ -248,7 +249,7 @@ describe('flattening nested answers', () => {
 		]);
 		expect(rows).toEqual([{ ref_date: '2025-11-02', msgid: 'm_1', stat_date: '2025-11-02', read_user: 1 }]);
 
-		const out: object[] = [];
+		const out: IDataObject[] = [];
 		flattenInto(out, { ref_date: '2025-11-01', msgid: 'm_0' }, DETAILS.shape!, () => false);
 		expect(out).toEqual([]);
 	});
