@@ -11,11 +11,6 @@ const resourceName = (resource: string): string =>
 
 const operationName = (ref: OperationRef): string => findApi(ref.resource, ref.operation)?.name ?? ref.operation;
 
-/** "Published Content → Get Article Reads": how the node's panel names an operation. */
-export function operationTitle(ref: OperationRef): string {
-	return `${resourceName(ref.resource)} → ${operationName(ref)}`;
-}
-
 /** "Published Content → Get Article Reads and Get Article Shares" (operations of one resource grouped). */
 export function replacementTitles(refs: readonly OperationRef[]): string {
 	const byResource = new Map<string, string[]>();

@@ -139,7 +139,7 @@ export function summarize(plan: Plan, rows: IDataObject[]): IDataObject {
 	if (rows.length === 0) notes.push('WeChat has no rows for this range');
 	if (spec.distinct?.length) {
 		notes.push(
-			`${spec.distinct.join(', ')} count distinct people per ${api.grain === 'hour' ? 'hour' : api.grain}: totals and lists add them up, so a person counts once per ${api.grain === 'hour' ? 'hour' : api.grain}`,
+			`${spec.distinct.join(', ')} count distinct people per ${api.grain}: totals and lists add them up, so a person counts once per ${api.grain}`,
 		);
 	}
 	if (cumulative) {
