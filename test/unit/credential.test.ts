@@ -72,7 +72,8 @@ describe('WeChatOfficialAccountApi.test rules, as n8n 2.41.1 applies them', () =
 	// test request succeeds at HTTP level, the first 'responseSuccessBody' rule with
 	// lodash.get(body, key) === value gives { status: 'Error', message }; none matching gives OK.
 	function verdict(body: object): { status: string; message: string } {
-		for (const rule of credential.test.rules ?? []) {
+		// a fresh instance, as n8n's tester reads the type when a test runs
+		for (const rule of new WeChatOfficialAccountApi().test.rules ?? []) {
 			if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value)
 				return { status: 'Error', message: rule.properties.message };
 		}
@@ -108,7 +109,9 @@ describe('WeChatOfficialAccountApi.test rules, as n8n 2.41.1 applies them', () =
 	it('an answer without errcode and without a token fails too; the messages name the new console', () => {
 		expect(verdict({}).status).toBe('Error');
 		expect(verdict({ errmsg: 'ok' }).status).toBe('Error');
-		const messages = (credential.test.rules ?? []).map((rule) => (rule.properties as { message: string }).message);
+		const messages = (new WeChatOfficialAccountApi().test.rules ?? []).map(
+			(rule) => (rule.properties as { message: string }).message,
+		);
 		expect(messages.join(' ')).not.toMatch(/Basic Configuration|Settings and Development/);
 		expect(messages.find((m) => m.includes('errcode 40164'))).toContain(
 			'to the API IP whitelist in the WeChat Developers Platform (developers.weixin.qq.com/platform) > My Business > Official Account (or Service Account) > Basic Info > Development Keys',

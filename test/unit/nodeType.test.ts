@@ -7,14 +7,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeParameters, type INodeTypeDescription } from 'n8n-workflow';
 import { WeChatOfficialAccountApi } from '../../credentials/WeChatOfficialAccountApi.credentials';
-import { base, resolved } from './support/toolVariant';
+import { WeChatOfficialAccount } from '../../nodes/WeChatOfficialAccount/WeChatOfficialAccount.node';
+import { resolved } from './support/toolVariant';
 
 const root = path.join(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-wechat-analytics';
 
-const node = (parameters: INodeParameters): INode =>
+/** The node's description as n8n reads it from a fresh instance (made inside each test). */
+const describeNode = () => new WeChatOfficialAccount().description;
+
+const node = (base: INodeTypeDescription, parameters: INodeParameters): INode =>
 	({
 		id: 'n1',
 		name: 'WeChat Official Account',
@@ -26,6 +30,7 @@ const node = (parameters: INodeParameters): INode =>
 
 describe('the node type', () => {
 	it('has the type name that the example workflows and the codex file reference', () => {
+		const base = describeNode();
 		const codex = JSON.parse(
 			fs.readFileSync(path.join(root, 'nodes/WeChatOfficialAccount/WeChatOfficialAccount.node.json'), 'utf8'),
 		) as { node: string };
@@ -42,8 +47,9 @@ describe('the node type', () => {
 	});
 
 	it('connects like the example workflows do: one main input, one main output', () => {
+		const base = describeNode();
 		const workflow = { expression: {} } as never;
-		const regular = node({ resource: 'userAnalysis', operation: 'getUserSummary' });
+		const regular = node(base, { resource: 'userAnalysis', operation: 'getUserSummary' });
 		expect(NodeHelpers.getConnectionTypes(NodeHelpers.getNodeInputs(workflow, regular, base))).toEqual(['main']);
 		expect(NodeHelpers.getConnectionTypes(NodeHelpers.getNodeOutputs(workflow, regular, base))).toEqual(['main']);
 		const file = JSON.parse(fs.readFileSync(path.join(root, 'examples/daily-to-google-sheets.json'), 'utf8')) as {
@@ -62,15 +68,17 @@ describe('the node type', () => {
 		['report', 'getAccountReport'],
 		['account', 'check'],
 	])('%s: uses the WeChat credential, and it is required', (resource, operation) => {
-		expect(NodeHelpers.getActiveCredentialTypes(node({ resource, operation }), base)).toEqual(
+		const base = describeNode();
+		expect(NodeHelpers.getActiveCredentialTypes(node(base, { resource, operation }), base)).toEqual(
 			new Set([new WeChatOfficialAccountApi().name]),
 		);
 		expect(base.credentials?.find((credential) => credential.name === 'weChatOfficialAccountApi')?.required).toBe(true);
 	});
 
 	it('Confirm Delivery: no credential in use (it sends nothing to WeChat)', () => {
-		expect(NodeHelpers.getActiveCredentialTypes(node({ resource: 'delivery', operation: 'confirm' }), base)).toEqual(
-			new Set(),
-		);
+		const base = describeNode();
+		expect(
+			NodeHelpers.getActiveCredentialTypes(node(base, { resource: 'delivery', operation: 'confirm' }), base),
+		).toEqual(new Set());
 	});
 });
