@@ -7,6 +7,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { report } from '../../nodes/WeChatOfficialAccount/actions/report';
+import { executeContext } from './support/nodeRun';
 import { ScriptedContext, type Call } from './support/scriptedContext';
 
 const WEEK = { dateRange: 'custom', beginDate: '2026-03-02', endDate: '2026-03-08' };
@@ -19,7 +20,7 @@ interface Run {
 
 /**
  * Runs the operation for one item with these node parameters (absent ones give getNodeParameter's
- * fallback, as n8n does), WeChat answering datacube calls with `answer(endpoint, body)`.
+ * fallback, as n8n does: support/nodeRun.ts executeContext), WeChat answering datacube calls with `answer(endpoint, body)`.
  */
 async function run(
 	parameters: IDataObject,
@@ -31,18 +32,12 @@ async function run(
 		const endpoint = call.url.split('?')[0].split('/').pop() as string;
 		return { body: answer(endpoint, call.body as { begin_date: string; end_date: string }) };
 	};
-	const hints: string[] = [];
 	const all: IDataObject = { operation: 'getAccountReport', options: { language: 'en', topN: 5 }, ...parameters };
-	const ctx = scripted.ctx as unknown as IDataObject;
-	Object.assign(ctx, {
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in all ? all[name] : fallback),
-		continueOnFail: () => true,
-		logger: { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined },
-		addExecutionHints: (...added: Array<{ message: string }>) => hints.push(...added.map((hint) => hint.message)),
-	});
+	const made = executeContext(scripted, all, { continueOnFail: () => true });
+	const ctx = made.ctx as unknown as IDataObject;
 	adjust(ctx);
 	const output = await report.execute.call(ctx as unknown as IExecuteFunctions, [{ json: {} }]);
-	return { output, hints, calls: scripted.server.of('datacube') };
+	return { output, hints: made.hints.map((hint) => hint.message), calls: scripted.server.of('datacube') };
 }
 
 describe('the operation', () => {

@@ -5,10 +5,11 @@
  * Delivery refuses an operation it does not have; figures WeChat marks is_delay give a hint naming
  * the days and the endpoint; Simplify outputs one summary item instead of the rows.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeHint } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { delivery } from '../../nodes/WeChatOfficialAccount/actions/delivery';
 import { statistics } from '../../nodes/WeChatOfficialAccount/actions/statistics';
+import { executeContext } from './support/nodeRun';
 import { boundCredential, ScriptedContext } from './support/scriptedContext';
 
 /** 2026-11-25 12:00 China time: the latest day WeChat serves is 2026-11-24. */
@@ -17,30 +18,13 @@ const NOW = Date.parse('2026-11-25T12:00:00+08:00');
 interface Run {
 	scripted: ScriptedContext;
 	ctx: IExecuteFunctions;
-	hints: NodeHint[];
+	hints: NodeExecutionHint[];
 }
 
 /** A context whose node parameters are `parameters` (the same for every item), as n8n resolves them. */
 function context(parameters: IDataObject): Run {
 	const scripted = new ScriptedContext({ credential: boundCredential('token-0') });
-	const hints: NodeHint[] = [];
-	const ctx = {
-		...scripted.ctx,
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
-			const value = parameters[name];
-			if (value !== undefined) return value;
-			if (fallback !== undefined) return fallback;
-			throw new Error(`Could not get parameter "${name}"`);
-		},
-		logger: { info: () => undefined, warn: () => undefined, debug: () => undefined, error: () => undefined },
-		addExecutionHints: (...added: NodeHint[]) => hints.push(...added),
-		getMode: () => 'trigger',
-		continueOnFail: () => false,
-		getWorkflow: () => ({ id: 'workflow-1' }),
-		getExecutionId: () => 'execution-1',
-		getParentNodes: () => [],
-	} as unknown as IExecuteFunctions;
-	return { scripted, ctx, hints };
+	return { scripted, ...executeContext(scripted, parameters) };
 }
 
 const ITEM: INodeExecutionData[] = [{ json: {} }];

@@ -50,6 +50,41 @@ export interface NodeRun {
 	run(): Promise<INodeExecutionData[][]>;
 }
 
+/**
+ * The execute context n8n gives a node, over the scripted one: `getNodeParameter` reads `parameters`
+ * (the node's resolved parameters) as NodeExecutionContext._getNodeParameter does (the fallback for
+ * an absent one, "Could not get parameter" when there is neither), each value passed through
+ * `resolve` (expressions); hints collected; a silent logger; a trigger-mode run that does not
+ * continue on fail, with no parent nodes. `extra` replaces or adds members.
+ */
+export function executeContext(
+	scripted: ScriptedContext,
+	parameters: IDataObject,
+	extra: Partial<IExecuteFunctions> = {},
+	resolve: (value: unknown) => unknown = (value) => value,
+): { ctx: IExecuteFunctions; hints: NodeExecutionHint[] } {
+	const hints: NodeExecutionHint[] = [];
+	const silent = () => undefined;
+	const ctx = {
+		...scripted.ctx,
+		getNodeParameter(name: string, _itemIndex: number, fallback?: unknown) {
+			const value = parameters[name] !== undefined ? parameters[name] : fallback;
+			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+			return resolve(value);
+		},
+		continueOnFail: () => false,
+		getMode: () => 'trigger',
+		getWorkflow: () => ({ id: 'workflow-1' }),
+		getExecutionId: () => 'execution-1',
+		getParentNodes: () => [],
+		getWorkflowStaticData: () => ({}),
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
+		logger: { info: silent, warn: silent, debug: silent, error: silent },
+		...extra,
+	} as unknown as IExecuteFunctions;
+	return { ctx, hints };
+}
+
 function nodeRun(
 	asTool: boolean,
 	saved: INodeParameters,
@@ -63,26 +98,16 @@ function nodeRun(
 		parameters,
 		type: asTool ? tool.name : `n8n-nodes-wechat-analytics.${base.name}`,
 	});
-	const hints: NodeExecutionHint[] = [];
-	const silent = () => undefined;
-	const ctx = {
-		...scripted.ctx,
-		isToolExecution: () => asTool,
-		getInputData: () => items,
-		getNodeParameter(name: string, _itemIndex: number, fallback?: unknown) {
-			const value = name in parameters ? parameters[name] : fallback;
-			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
-			return fromAi(value, toolArgs);
+	const { ctx, hints } = executeContext(
+		scripted,
+		parameters,
+		{
+			isToolExecution: () => asTool,
+			getInputData: () => items,
+			...extra,
 		},
-		continueOnFail: () => false,
-		getMode: () => 'trigger',
-		getExecutionId: () => 'execution-1',
-		getParentNodes: () => [],
-		getWorkflowStaticData: () => ({}),
-		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
-		logger: { info: silent, warn: silent, debug: silent, error: silent },
-		...extra,
-	} as unknown as IExecuteFunctions;
+		(value) => fromAi(value, toolArgs),
+	);
 	const node = new WeChatOfficialAccount();
 	return { scripted, ctx, hints, run: async () => await node.execute.call(ctx) };
 }
