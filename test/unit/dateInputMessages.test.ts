@@ -7,20 +7,10 @@
  */
 import { DateTime } from 'luxon';
 import { parseDateInput } from '../../nodes/WeChatOfficialAccount/dates/parseDateInput';
-import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { resolveRange } from '../../nodes/WeChatOfficialAccount/dates/resolveRange';
+import { planErrorOf } from './support/toolVariant';
 
-function refusal(run: () => unknown): PlanError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PlanError);
-		return error as PlanError;
-	}
-	throw new Error('expected a PlanError');
-}
-
-const refused = (value: unknown) => refusal(() => parseDateInput(value, 'Start Date'));
+const refused = (value: unknown) => planErrorOf(() => parseDateInput(value, 'Start Date'));
 
 describe('parseDateInput messages', () => {
 	it.each(['   ', '\t', ' \n '])('a field of only blanks (%j) is empty, not a wrong date', (value) => {
@@ -62,7 +52,7 @@ describe('resolveRange: which range a Date Range means', () => {
 	const now = Date.UTC(2024, 2, 10, 4);
 
 	it('lists the Date Range options in the hint for an unknown one', () => {
-		const error = refusal(() => resolveRange({ dateRange: 'lastQuarter' }, now));
+		const error = planErrorOf(() => resolveRange({ dateRange: 'lastQuarter' }, now));
 		expect(error.message).toBe('Date Range "lastQuarter" is not a known option');
 		expect(error.hint).toBe(
 			'Choose one of: yesterday, last7Days, last30Days, lastWeek, lastMonth, custom, sinceLastRun',

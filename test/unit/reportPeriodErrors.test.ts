@@ -5,17 +5,11 @@
  */
 import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import { reportPeriods } from '../../nodes/WeChatOfficialAccount/report/period';
+import { planErrorOf } from './support/toolVariant';
 
 const NOW = Date.parse('2026-03-10T10:00:00+08:00');
 
-function errorOf(dateRange: string): PlanError {
-	try {
-		reportPeriods({ dateRange }, NOW);
-	} catch (error) {
-		return error as PlanError;
-	}
-	throw new Error(`no error for ${dateRange}`);
-}
+const errorOf = (dateRange: string) => planErrorOf(() => reportPeriods({ dateRange }, NOW));
 
 describe('a Date Range the report does not offer', () => {
 	it('Since Last Run: names the field and lists the values the report offers', () => {

@@ -5,7 +5,6 @@
  * missing ones, the daily net series, the Published Content coverage hint (2025-11-01), and the
  * exact errors and hints of the report options (Language, Top Articles 0–50).
  */
-import { PlanError } from '../../nodes/WeChatOfficialAccount/dates/PlanError';
 import {
 	contentRange,
 	dailyNet,
@@ -16,19 +15,9 @@ import {
 import { contentCoverageNote } from '../../nodes/WeChatOfficialAccount/report/build';
 import { readReportOptions } from '../../nodes/WeChatOfficialAccount/report/options';
 import type { ReportPeriods } from '../../nodes/WeChatOfficialAccount/report/period';
+import { planErrorOf } from './support/toolVariant';
 
 const WEEK = { begin: '2026-03-02', end: '2026-03-08' };
-
-function planErrorOf(run: () => unknown): PlanError {
-	let caught: unknown;
-	try {
-		run();
-	} catch (error) {
-		caught = error;
-	}
-	expect(caught).toBeInstanceOf(PlanError);
-	return caught as PlanError;
-}
 
 describe('top articles', () => {
 	it('keeps the newest day an article was read as its last day, even when WeChat sends that day first', () => {
